@@ -1,0 +1,52 @@
+// The core pipeline: load → schema → rules → located, worded findings.
+import type { Lang } from './model/label.js';
+import { compareLocated, type Finding, type LocatedFinding } from './diagnostics/finding.js';
+import { formatMessage } from './diagnostics/messages.js';
+import { loadReport, type LoadOptions, type LoadResult, type Located } from './load/load.js';
+import { checkSchema } from './schema/check-schema.js';
+import { runRules } from './rules/index.js';
+import type { RuleDef } from './rules/define.js';
+
+export interface ValidateOptions {
+  /** Today, for the date rules (default: now). */
+  readonly today?: Date;
+  /** Rules to run after the schema (default: the single-report rules). */
+  readonly rules?: readonly RuleDef[];
+}
+
+/** Schema and arithmetic findings for parsed data. Pure: no I/O, no positions. */
+export function validateReport(data: unknown, options: ValidateOptions = {}): Finding[] {
+  const schema = checkSchema(data);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return schema;
+  return [...schema, ...runRules(data, { today: options.today ?? new Date() }, options.rules)];
+}
+
+export interface CheckOptions extends ValidateOptions, LoadOptions {
+  readonly lang?: Lang;
+}
+
+export interface CheckResult {
+  readonly file: string;
+  readonly load: LoadResult;
+  readonly findings: LocatedFinding[];
+}
+
+/** Places findings in the source and words them. */
+export function locateFindings(findings: readonly Finding[], file: string, source: Located, lang: Lang = 'zh'): LocatedFinding[] {
+  return findings
+    .map((f): LocatedFinding => {
+      const pos = f.line !== undefined && f.column !== undefined ? { line: f.line, column: f.column } : source.locate(f.pointer, f.atKey);
+      const related = (f.related ?? []).map((p) => ({ pointer: p, ...source.locate(p) }));
+      const out: LocatedFinding = { file, ruleId: f.ruleId, severity: f.severity, message: formatMessage(f, lang), pointer: f.pointer, line: pos.line, column: pos.column, related };
+      return f.otherFile ? { ...out, otherFile: f.otherFile } : out;
+    })
+    .sort(compareLocated);
+}
+
+/** Loads, validates and places every finding of one file's contents. */
+export function checkSource(input: Uint8Array | string, options: CheckOptions = {}): CheckResult {
+  const file = options.filename ?? '<input>';
+  const load = loadReport(input, options);
+  const found = load.data === undefined ? load.findings : [...load.findings, ...validateReport(load.data, options)];
+  return { file, load, findings: locateFindings(found, file, load, options.lang) };
+}

@@ -1,0 +1,97 @@
+// The command line: argv → options → exit code. All work is in the core; each
+// command's module is loaded only when that command runs.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError, type CliIO } from './cli/io.js';
+import { CLI_TEXT, detectLang } from './cli/text.js';
+import type { Lang } from './model/label.js';
+import { VERSION } from './version.js';
+
+export type { CliIO } from './cli/io.js';
+
+export interface GlobalOptions {
+  readonly lang: Lang;
+  readonly color: boolean;
+}
+
+function globals(cmd: Command, io: CliIO): GlobalOptions {
+  const o = cmd.optsWithGlobals() as { lang?: string; color?: boolean };
+  const lang = detectLang(o.lang);
+  if (o.lang !== undefined && o.lang !== 'zh' && o.lang !== 'en') throw new UsageError(CLI_TEXT.badLang.zh(o.lang));
+  const color = o.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.stdoutIsTTY);
+  return { lang, color };
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('report');
+  const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+  program
+    .description(en ? 'Validate, render and import government information-disclosure annual reports (国办公开办函〔2021〕30号)' : '政府信息公开工作年度报告：检查、生成与导入（国办公开办函〔2021〕30号格式）')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--lang <lang>', en ? 'message language: zh or en' : '提示语言：zh（中文，默认）或 en').default(undefined))
+    .option('--no-color', en ? 'no colour in the output' : '输出不使用颜色')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  const action = (load: () => Promise<(args: unknown[], g: GlobalOptions, io: CliIO) => Promise<number>>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const g = globals(cmd, io);
+      const fn = await load();
+      exitCode = await fn(args.slice(0, -1), g, io);
+    };
+
+  program
+    .command('validate')
+    .description(en ? 'check report data files: parse, schema, arithmetic' : '检查报告数据文件：语法、结构与表格勾稽关系')
+    .argument('<files...>', en ? 'YAML or JSON report files; - reads standard input' : 'YAML 或 JSON 报告文件；- 表示标准输入')
+    .option('-f, --format <name>', en ? 'output format: stylish, json' : '输出格式：stylish、json', 'stylish')
+    .option('--quiet', en ? 'report errors only' : '只报告错误')
+    .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
+    .action(action(async () => (await import('./commands/validate.js')).validateCommand));
+
+  for (const register of EXTRA_COMMANDS) register(program, en, action);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`report: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const lang = en ? 'en' : 'zh';
+    io.stderr(`report: ${CLI_TEXT.internal[lang]((e as Error)?.message ?? String(e))}\n`);
+    if (io.env.XXGK_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
+    return 2;
+  }
+}
+
+export type CommandAction = (load: () => Promise<(args: unknown[], g: GlobalOptions, io: CliIO) => Promise<number>>) => (...args: unknown[]) => Promise<void>;
+export type RegisterCommand = (program: Command, en: boolean, action: CommandAction) => void;
+
+/** Further commands (render, import, init, …) register here. */
+const EXTRA_COMMANDS: RegisterCommand[] = [];
+
+/** The process entry: real stdio, real environment. */
+export async function main(): Promise<number> {
+  const io: CliIO = {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  return run(process.argv.slice(2), io);
+}

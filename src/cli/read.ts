@@ -1,0 +1,53 @@
+// Reading an input file for a command: stdin for "-", clear one-line errors otherwise.
+import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Lang } from '../model/label.js';
+import { MAX_BYTES } from '../load/load.js';
+import { UsageError, type CliIO } from './io.js';
+import { CLI_TEXT } from './text.js';
+
+export interface Input {
+  readonly bytes: Uint8Array;
+  /** The file's full size (bytes holds at most MAX_BYTES + 1 of it). */
+  readonly size: number;
+}
+
+export async function readInput(file: string, io: CliIO, lang: Lang): Promise<Input> {
+  if (file === '-') {
+    const bytes = await io.readStdin();
+    return { bytes, size: bytes.length };
+  }
+  const path = resolve(io.cwd, file);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw ioError(e, file, lang);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(CLI_TEXT.isDirectory[lang](file));
+    // Read one byte past the cap so the loader can refuse an oversized file without reading it all.
+    const size = Math.min(st.size, MAX_BYTES + 1);
+    const buf = Buffer.alloc(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { bytes: buf.subarray(0, off), size: st.size };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw ioError(e, file, lang);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ioError(e: unknown, file: string, lang: Lang): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UsageError(CLI_TEXT.notFound[lang](file));
+  if (code === 'EISDIR') return new UsageError(CLI_TEXT.isDirectory[lang](file));
+  return new UsageError(CLI_TEXT.unreadable[lang](file, code === 'EACCES' ? (lang === 'zh' ? '没有读取权限' : 'permission denied') : (e as Error).message));
+}

@@ -1,0 +1,9 @@
+// Formatter registry: each loaded only when chosen.
+import type { Formatter } from './types.js';
+
+export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+};
+
+export type { Formatter, FileResult, FormatContext } from './types.js';

@@ -1,0 +1,18 @@
+import type { LocatedFinding } from '../diagnostics/finding.js';
+import type { Lang } from '../model/label.js';
+
+export interface FileResult {
+  readonly file: string;
+  readonly findings: readonly LocatedFinding[];
+}
+
+export interface FormatContext {
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** Files checked, including clean ones. */
+  readonly fileCount: number;
+  readonly quiet?: boolean;
+}
+
+/** A formatter is a pure function of the results. */
+export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;

@@ -1,0 +1,5 @@
+export type Lang = 'zh' | 'en';
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}

@@ -1,0 +1,49 @@
+import type { Finding } from '../diagnostics/finding.js';
+import type { RuleId } from './catalog.js';
+import { RULE_BY_ID } from './catalog.js';
+import { parsePointer } from '../model/cells.js';
+
+export interface RuleContext {
+  /** Today, for date rules; passed in so that checking stays a pure function. */
+  readonly today: Date;
+}
+
+export interface RuleDef {
+  readonly ids: readonly RuleId[];
+  check(data: unknown, ctx: RuleContext): Finding[];
+}
+
+export const defineRule = (def: RuleDef): RuleDef => def;
+
+export function finding(ruleId: RuleId, pointer: string, params: Finding['params'], related?: readonly string[]): Finding {
+  const severity = RULE_BY_ID.get(ruleId)!.severity;
+  return related ? { ruleId, severity, pointer, params, related } : { ruleId, severity, pointer, params };
+}
+
+/** A value the schema accepted as a count, or undefined (then the equation is skipped). */
+export function count(data: unknown, pointer: string): number | undefined {
+  let v: unknown = data;
+  for (const k of parsePointer(pointer)) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+}
+
+export function has(data: unknown, pointer: string): boolean {
+  let v: unknown = data;
+  for (const k of parsePointer(pointer)) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return false;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return true;
+}
+
+export function sum(values: readonly (number | undefined)[]): number | undefined {
+  let s = 0;
+  for (const v of values) {
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
