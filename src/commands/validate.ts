@@ -1,10 +1,9 @@
 // `report validate FILE…`: every file through the core, one summary, exit code.
 import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
-import { readInput } from '../cli/read.js';
 import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
-import { checkSource } from '../check.js';
+import { checkMany } from '../batch/check-many.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 
 interface ValidateFlags {
@@ -21,19 +20,13 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
   if (!files.length) throw new UsageError(CLI_TEXT.noFiles[g.lang]());
   const results: FileResult[] = [];
   let ioFailed = false;
-  for (const file of files) {
-    const name = file === '-' ? (flags.stdinFilename ?? '-') : file;
-    let input;
-    try {
-      input = await readInput(file, io, g.lang);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.stderr(`report: ${e.message}\n`);
+  for await (const r of checkMany(files, io, { lang: g.lang, stdinFilename: flags.stdinFilename })) {
+    if (r.error !== undefined) {
+      io.stderr(`report: ${r.error}\n`);
       ioFailed = true;
       continue;
     }
-    const r = checkSource(input.bytes, { filename: name, lang: g.lang, byteLength: input.size, kind: file === '-' && !flags.stdinFilename ? 'yaml' : undefined });
-    results.push({ file: name, findings: r.findings });
+    results.push({ file: r.file, findings: r.findings });
   }
   const formatter = await load();
   if (ioFailed && !results.length) return 2;

@@ -1,0 +1,76 @@
+// Atomic output: write a temporary file in the same folder, then rename, so a
+// reader never sees half a file; on error or Ctrl-C the old file stays and no
+// temporary file is left behind.
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './io.js';
+import type { Lang } from '../model/label.js';
+
+const pending = new Set<string>();
+let hooked = false;
+
+function cleanup(): void {
+  for (const p of pending) {
+    try { unlinkSync(p); } catch { /* already gone */ }
+  }
+  pending.clear();
+}
+
+function hookSignals(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', cleanup);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      cleanup();
+      process.kill(process.pid, sig);
+    });
+  }
+}
+
+const sameFile = (a: string, b: string): boolean => {
+  const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
+  return real(a) === real(b);
+};
+
+const TEXT = {
+  sameAsInput: { zh: (f: string) => `不能写到输入文件本身：${f}`, en: (f: string) => `Refusing to write over the input file: ${f}` },
+  cannotWrite: { zh: (f: string, m: string) => `无法写入 ${f}：${m}`, en: (f: string, m: string) => `Cannot write ${f}: ${m}` },
+};
+
+/**
+ * Writes `content` to `target` atomically. `inputs` are the files the output
+ * was made from: writing over one of them is refused.
+ */
+export function writeAtomic(target: string, content: string | Uint8Array, options: { inputs?: readonly string[]; lang?: Lang } = {}): void {
+  const lang = options.lang ?? 'zh';
+  for (const input of options.inputs ?? []) {
+    if (input !== '-' && sameFile(input, target)) throw new UsageError(TEXT.sameAsInput[lang](target));
+  }
+  hookSignals();
+  const dir = dirname(resolve(target));
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  pending.add(tmp);
+  try {
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    pending.delete(tmp);
+  } catch (e) {
+    cleanup();
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+  }
+}
+
+/** Like writeAtomic, but an in-place rewrite of the file itself (for --fix). */
+export function rewriteAtomic(target: string, content: string, lang: Lang = 'zh'): void {
+  writeAtomic(target, content, { lang });
+}
