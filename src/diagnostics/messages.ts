@@ -146,7 +146,35 @@ export const MESSAGES = {
     zh: (p) => `${p.year} 年度报告应使用 2019 年试行格式（2021 年格式自 2021 年度报告起施行），本文件声明为 format: "2021"`,
     en: (p) => `A report for ${p.year} used the 2019 trial edition (the 2021 edition applies from 2021 reports on), but this file says format: "2021"`,
   },
+  'PREV-CARRY': {
+    zh: (p, cell) => `${cell} 为 ${p.current}${where('zh', p.file, p.line)}，上年报告 ${cellsOf(p.prevPointer, 'zh')} 为 ${p.previous}${where('zh', p.prevFile, p.prevLine)}；两者应相等，相差 ${Math.abs(Number(p.current) - Number(p.previous))}`,
+    en: (p, cell) => `${cell} is ${p.current}${where('en', p.file, p.line)}, but last year's ${cellsOf(p.prevPointer, 'en')} is ${p.previous}${where('en', p.prevFile, p.prevLine)}; they should be equal, off by ${Math.abs(Number(p.current) - Number(p.previous))}`,
+  },
+  'PREV-IN-FORCE': {
+    zh: (p, cell) => `${cell} 为 ${p.current}${where('zh', p.file, p.line)}，上年现行有效 ${p.previous}${where('zh', p.prevFile, p.prevLine)} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} = ${p.expected}，相差 ${Math.abs(Number(p.current) - Number(p.expected))}；请核对（口径不同时可能不等）`,
+    en: (p, cell) => `${cell} is ${p.current}${where('en', p.file, p.line)}, but last year's in force ${p.previous}${where('en', p.prevFile, p.prevLine)} + issued ${p.issued} − repealed ${p.repealed} = ${p.expected}, off by ${Math.abs(Number(p.current) - Number(p.expected))}; please check (definitions may differ)`,
+  },
+  'PREV-COPIED': {
+    zh: (p) => `表二、三、四的全部 ${p.cells} 个数字与上年报告 ${p.prevFile} 完全相同，疑似照搬上年报告，请核对`,
+    en: (p) => `All ${p.cells} figures of tables 2, 3 and 4 are the same as in last year's report ${p.prevFile}: probably copied, please check`,
+  },
+  'TEXT-TABLE': {
+    zh: (p, cell) => `${cell}写明「${p.quote}」（${p.statedValue}${p.unit ?? ''}），而 ${cellsOf(p.target, 'zh')} 为 ${p.tableValue}${p.unit ?? ''}；文字与表格不一致`,
+    en: (p, cell) => `${cell} says "${p.quote}" (${p.statedValue}${p.unitEn ? ` ${p.unitEn}` : ''}), but ${cellsOf(p.target, 'en')} is ${p.tableValue}${p.unitEn ? ` ${p.unitEn}` : ''}; the text and the table disagree`,
+  },
 } as const satisfies Record<RuleId, Message>;
+
+/** "（2022.yaml 第 88 行）" for a file and line, when known. */
+function where(lang: Lang, file: unknown, line: unknown): string {
+  if (file === undefined && line === undefined) return '';
+  if (lang === 'zh') return `（${file ?? ''}${line !== undefined ? `${file !== undefined ? ' ' : ''}第 ${line} 行` : ''}）`;
+  return ` (${file ?? ''}${line !== undefined ? `${file !== undefined ? ' ' : ''}line ${line}` : ''})`;
+}
+
+/** One or more cells ("a+b" pointers), named by their labels. */
+function cellsOf(pointers: unknown, lang: Lang): string {
+  return String(pointers ?? '').split('+').map((x) => describePointer(x, lang)).join(' + ');
+}
 
 export function formatMessage(f: Finding, lang: Lang): string {
   const m = (MESSAGES as Record<string, Message>)[f.ruleId];
