@@ -152,7 +152,7 @@ export const MESSAGES = {
   },
   'PREV-IN-FORCE': {
     zh: (p, cell) => `${cell} 为 ${p.current}${where('zh', p.file, p.line)}，上年现行有效 ${p.previous}${where('zh', p.prevFile, p.prevLine)} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} = ${p.expected}，相差 ${Math.abs(Number(p.current) - Number(p.expected))}；请核对（口径不同时可能不等）`,
-    en: (p, cell) => `${cell} is ${p.current}${where('en', p.file, p.line)}, but last year's in force ${p.previous}${where('en', p.prevFile, p.prevLine)} + issued ${p.issued} − repealed ${p.repealed} = ${p.expected}, off by ${Math.abs(Number(p.current) - Number(p.expected))}; please check (definitions may differ)`,
+    en: (p, cell) => `${cell} is ${p.current}${where('en', p.file, p.line)}, but last year's in force ${p.previous}${where('en', p.prevFile, p.prevLine)} + issued ${p.issued} - repealed ${p.repealed} = ${p.expected}, off by ${Math.abs(Number(p.current) - Number(p.expected))}; please check (definitions may differ)`,
   },
   'PREV-COPIED': {
     zh: (p) => `表二、三、四的全部 ${p.cells} 个数字与上年报告 ${p.prevFile} 完全相同，疑似照搬上年报告，请核对`,

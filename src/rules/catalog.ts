@@ -46,7 +46,7 @@ export const RULES = [
   rule('DATE-EARLY', 'warning', 'arithmetic', '发布日期早于报告年度结束', 'Published before the report year ended'),
   rule('YEAR-EDITION', 'warning', 'arithmetic', '2021 年以前的年度应使用 2019 年试行格式', 'Years before 2021 used the 2019 trial edition'),
   rule('PREV-CARRY', 'error', 'consistency', '本年“二、上年结转”不等于上年报告“四、结转下年度继续办理”（规则 7）', 'This year\'s II (carried over) differs from last year\'s IV (carried forward) (rule 7)'),
-  rule('PREV-IN-FORCE', 'warning', 'consistency', '现行有效件数不等于上年现行有效件数加本年制发减本年废止（规则 7）', 'In force differs from last year\'s in force + issued − repealed (rule 7)'),
+  rule('PREV-IN-FORCE', 'warning', 'consistency', '现行有效件数不等于上年现行有效件数加本年制发减本年废止（规则 7）', 'In force differs from last year\'s in force + issued - repealed (rule 7)'),
   rule('PREV-COPIED', 'warning', 'consistency', '表二、三、四的数字与上年报告完全相同，疑似照搬上年报告（规则 8）', 'Tables 2, 3 and 4 are identical to last year\'s: probably copied (rule 8)'),
   rule('TEXT-TABLE', 'warning', 'consistency', '总体情况文字中的数字与表格不一致（规则 9）', 'A figure stated in the overview text differs from the tables (rule 9)'),
 ] as const satisfies readonly RuleInfo[];
