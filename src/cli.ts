@@ -45,9 +45,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   program
     .command('validate')
     .description(en ? 'check report data files: parse, schema, arithmetic' : '检查报告数据文件：语法、结构与表格勾稽关系')
-    .argument('<files...>', en ? 'YAML or JSON report files; - reads standard input' : 'YAML 或 JSON 报告文件；- 表示标准输入')
-    .option('-f, --format <name>', en ? 'output format: stylish, json' : '输出格式：stylish、json', 'stylish')
+    .argument('<files...>', en ? 'YAML or JSON report files, folders (searched for *.yaml, *.yml, *.json) or quoted globs; - reads standard input' : 'YAML 或 JSON 报告文件、文件夹（查找其中的 *.yaml、*.yml、*.json）或加引号的通配模式；- 表示标准输入')
+    .option('-f, --format <name>', en ? 'output format: stylish (default), json, sarif, github (default under GitHub Actions), junit' : '输出格式：stylish（默认）、json、sarif、github（在 GitHub Actions 中默认）、junit')
     .option('--quiet', en ? 'report errors only' : '只报告错误')
+    .option('--max-warnings <n>', en ? 'fail (exit 1) on more than n warnings' : '警告多于 n 个时失败（退出码 1）')
+    .option('--fix', en ? 'correct the totals that can be computed, in place' : '就地修正可以计算出的总计')
+    .option('--baseline <file>', en ? 'ignore the findings recorded in this baseline' : '忽略基线文件中记录的问题')
+    .option('--write-baseline <file>', en ? 'record every current finding in a baseline file' : '把当前所有问题记入基线文件')
+    .option('--config <file>', en ? 'rule settings file (default: .xxgkrc.yaml found from here upward)' : '规则配置文件（默认：从当前文件夹向上查找 .xxgkrc.yaml）')
+    .option('--rule <id=setting>', en ? 'set a rule to off, warn or error (repeatable)' : '把规则设为 off、warn 或 error（可重复）', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--no-progress', en ? 'no progress bar' : '不显示进度条')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
     .action(action(async () => (await import('./commands/validate.js')).validateCommand));
 

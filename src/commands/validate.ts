@@ -1,36 +1,145 @@
-// `report validate FILE…`: every file through the core, one summary, exit code.
+// `report validate FILE|FOLDER|GLOB…`: expand the operands, optionally fix
+// totals, check every file (checkMany), apply configuration and baseline,
+// print through the chosen formatter, and decide the exit code.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
+import type { Lang } from '../model/label.js';
 import { checkMany } from '../batch/check-many.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
+import { expandOperands } from '../files/expand.js';
+import { applySettings, loadSettings } from '../config/config.js';
+import { applyBaseline, BASELINE_TEXT, makeBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.js';
+import { writeAtomic } from '../cli/write.js';
 
-interface ValidateFlags {
-  format: string;
+export interface ValidateFlags {
+  format?: string;
   quiet?: boolean;
   stdinFilename?: string;
+  maxWarnings?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  fix?: boolean;
+  config?: string;
+  rule?: string[];
+  progress?: boolean;
+}
+
+/** Above this many files, a terminal gets a progress bar. */
+export const PROGRESS_MIN_FILES = 20;
+
+const TEXT = {
+  badMaxWarnings: { zh: (v: string) => `--max-warnings 应为非负整数，而不是 ${v}`, en: (v: string) => `--max-warnings takes a non-negative integer, not ${v}` },
+  tooManyWarnings: {
+    zh: (n: number, max: number) => `警告过多：${n} 个，超过 --max-warnings ${max}`,
+    en: (n: number, max: number) => `Too many warnings: ${n}, more than --max-warnings ${max}`,
+  },
+  baselineUnreadable: {
+    zh: (f: string, why: string) => `无法读取基线文件 ${f}：${why}`,
+    en: (f: string, why: string) => `Cannot read the baseline file ${f}: ${why}`,
+  },
+  fixWithStdin: { zh: () => '--fix 不能用于标准输入', en: () => '--fix cannot be used with standard input' },
+} as const;
+
+function readBaseline(file: string, io: CliIO, lang: Lang) {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(TEXT.baselineUnreadable[lang](file, code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : code ?? (e as Error).message));
+  }
+  return parseBaseline(text, file, lang);
 }
 
 export async function validateCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const files = args[0] as string[];
+  const operands = args[0] as string[];
   const flags = args[1] as ValidateFlags;
-  const load = FORMATTERS[flags.format];
-  if (!load) throw new UsageError(CLI_TEXT.badFormat[g.lang](flags.format, Object.keys(FORMATTERS).join(', ')));
-  if (!files.length) throw new UsageError(CLI_TEXT.noFiles[g.lang]());
-  const results: FileResult[] = [];
-  let ioFailed = false;
-  for await (const r of checkMany(files, io, { lang: g.lang, stdinFilename: flags.stdinFilename })) {
-    if (r.error !== undefined) {
-      io.stderr(`report: ${r.error}\n`);
-      ioFailed = true;
-      continue;
-    }
-    results.push({ file: r.file, findings: r.findings });
+  const lang = g.lang;
+  // GitHub Actions gets annotations unless a format is asked for.
+  const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  const load = FORMATTERS[format];
+  if (!load) throw new UsageError(CLI_TEXT.badFormat[lang](format, Object.keys(FORMATTERS).join(', ')));
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(TEXT.badMaxWarnings[lang](flags.maxWarnings));
+    maxWarnings = Number(flags.maxWarnings);
   }
+  if (!operands.length) throw new UsageError(CLI_TEXT.noFiles[lang]());
+  // Configuration and baseline are read first: a mistake there stops before any work.
+  const { settings } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang });
+  const baseline = flags.baseline !== undefined ? readBaseline(flags.baseline, io, lang) : undefined;
+
+  const expanded = await expandOperands(operands, io.cwd, lang);
+  for (const e of expanded.errors) io.stderr(`report: ${e}\n`);
+  let ioFailed = expanded.errors.length > 0;
+  const files = expanded.files;
+
+  if (flags.fix) {
+    if (files.includes('-')) throw new UsageError(TEXT.fixWithStdin[lang]());
+    const { fixFile, describeChange, FIX_TEXT } = await import('../fix/fix-file.js');
+    const out = format === 'stylish' ? io.stdout : io.stderr;
+    let changed = 0;
+    let changedFiles = 0;
+    for (const file of files) {
+      const r = fixFile(file, io.cwd, lang);
+      if (r.skipped) io.stderr(`report: ${r.skipped}\n`);
+      for (const c of r.changes) out(`${describeChange(file, c, lang)}\n`);
+      changed += r.changes.length;
+      if (r.changes.length) changedFiles++;
+    }
+    if (changed) out(`${FIX_TEXT.summary[lang](changed, changedFiles)}\n\n`);
+  }
+
+  const progress = flags.progress !== false && io.stderrIsTTY && files.length >= PROGRESS_MIN_FILES
+    ? await (await import('../files/progress.js')).startProgress(files.length, lang)
+    : undefined;
+  const results: FileResult[] = [];
+  try {
+    for await (const r of checkMany(files, io, { lang, stdinFilename: flags.stdinFilename })) {
+      progress?.tick();
+      if (r.error !== undefined) {
+        progress?.interrupt(() => io.stderr(`report: ${r.error}\n`));
+        ioFailed = true;
+        continue;
+      }
+      results.push({ file: r.file, findings: applySettings(r.findings, settings) });
+    }
+  } finally {
+    progress?.stop();
+  }
+
+  if (flags.writeBaseline !== undefined) {
+    const b = makeBaseline(results.flatMap((r) => r.findings), io.cwd, flags.writeBaseline);
+    writeAtomic(resolve(io.cwd, flags.writeBaseline), serializeBaseline(b), { inputs: files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang });
+    io.stderr(`${BASELINE_TEXT.written[lang](flags.writeBaseline, results.reduce((n, r) => n + r.findings.length, 0))}\n`);
+    return ioFailed ? 2 : 0;
+  }
+
+  let shown = results;
+  if (baseline) {
+    let suppressed = 0;
+    shown = results.map((r) => {
+      const b = applyBaseline(r.findings, baseline, io.cwd, flags.baseline!);
+      suppressed += b.suppressed;
+      return { file: r.file, findings: b.kept };
+    });
+    if (suppressed && !flags.quiet && format === 'stylish') io.stderr(`${BASELINE_TEXT.suppressed[lang](suppressed)}\n`);
+  }
+
   const formatter = await load();
-  if (ioFailed && !results.length) return 2;
-  io.stdout(formatter(results, { lang: g.lang, color: g.color, fileCount: results.length, quiet: flags.quiet }));
+  if (ioFailed && !shown.length) return 2;
+  io.stdout(formatter(shown, { lang, color: g.color, fileCount: shown.length, quiet: flags.quiet }));
   if (ioFailed) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const all = shown.flatMap((r) => r.findings);
+  if (all.some((f) => f.severity === 'error')) return 1;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`report: ${TEXT.tooManyWarnings[lang](warnings, maxWarnings)}\n`);
+    return 1;
+  }
+  return 0;
 }
