@@ -6,17 +6,20 @@ import { loadReport, type LoadOptions, type LoadResult, type Located } from './l
 import { checkSchema } from './schema/check-schema.js';
 import { runRules } from './rules/index.js';
 import type { RuleDef } from './rules/define.js';
+import { locateTextOffset } from './text/locate.js';
 
 export interface ValidateOptions {
   /** Today, for the date rules (default: now). */
   readonly today?: Date;
   /** Rules to run after the schema (default: the single-report rules). */
   readonly rules?: readonly RuleDef[];
+  /** Numbers as written where that differs from their value (LoadResult.numbers). */
+  readonly numbers?: ReadonlyMap<string, string>;
 }
 
 /** Schema and arithmetic findings for parsed data. Pure: no I/O, no positions. */
 export function validateReport(data: unknown, options: ValidateOptions = {}): Finding[] {
-  const schema = checkSchema(data);
+  const schema = checkSchema(data, options.numbers);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return schema;
   return [...schema, ...runRules(data, { today: options.today ?? new Date() }, options.rules)];
 }
@@ -35,7 +38,8 @@ export interface CheckResult {
 export function locateFindings(findings: readonly Finding[], file: string, source: Located, lang: Lang = 'zh'): LocatedFinding[] {
   return findings
     .map((f): LocatedFinding => {
-      const pos = f.line !== undefined && f.column !== undefined ? { line: f.line, column: f.column } : source.locate(f.pointer, f.atKey);
+      const pos = f.line !== undefined && f.column !== undefined ? { line: f.line, column: f.column }
+        : f.textOffset !== undefined ? locateTextOffset(source, f.pointer, f.textOffset) : source.locate(f.pointer, f.atKey);
       const related = (f.related ?? []).map((p) => ({ pointer: p, ...source.locate(p) }));
       const out: LocatedFinding = { file, ruleId: f.ruleId, severity: f.severity, message: formatMessage(f, lang), pointer: f.pointer, line: pos.line, column: pos.column, related };
       return f.otherFile ? { ...out, otherFile: f.otherFile } : out;
@@ -47,6 +51,6 @@ export function locateFindings(findings: readonly Finding[], file: string, sourc
 export function checkSource(input: Uint8Array | string, options: CheckOptions = {}): CheckResult {
   const file = options.filename ?? '<input>';
   const load = loadReport(input, options);
-  const found = load.data === undefined ? load.findings : [...load.findings, ...validateReport(load.data, options)];
+  const found = load.data === undefined ? load.findings : [...load.findings, ...validateReport(load.data, { ...options, numbers: load.numbers })];
   return { file, load, findings: locateFindings(found, file, load, options.lang) };
 }

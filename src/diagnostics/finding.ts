@@ -16,6 +16,8 @@ export interface Finding {
   readonly column?: number;
   /** Another file the finding refers to (last year's report). */
   readonly otherFile?: { readonly file: string; readonly pointer: string; line?: number; column?: number };
+  /** A UTF-16 offset inside the string value at `pointer` (a figure in the text, rule 9). */
+  readonly textOffset?: number;
   /** Points at the key rather than its value (unknown keys). */
   readonly atKey?: boolean;
 }

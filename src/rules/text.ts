@@ -1,0 +1,102 @@
+// Rule 9: figures the prose states (总体情况 and the preamble) against the tables.
+import type { Finding } from '../diagnostics/finding.js';
+import { REVIEW_PART_KEYS } from '../model/edition2021.js';
+import { extractStatements, type Quantity, type Statement } from '../text/statements.js';
+import { count, defineRule, finding, has, sum } from './define.js';
+import { requestCell } from './table3.js';
+
+/** The table cells each quantity is compared with (added up when several). */
+export const QUANTITY_CELLS: Record<Quantity, readonly string[]> = {
+  received: ['/requests/received/total'],
+  carriedOver: ['/requests/carriedOver/total'],
+  disclosed: ['/requests/outcomes/disclosed/total'],
+  partlyDisclosed: ['/requests/outcomes/partlyDisclosed/total'],
+  outcomesTotal: ['/requests/outcomes/total/total'],
+  carriedForward: ['/requests/carriedForward/total'],
+  reviews: ['/reviewsAndLawsuits/review/total'],
+  lawsuits: ['/reviewsAndLawsuits/suitDirect/total', '/reviewsAndLawsuits/suitAfterReview/total'],
+  regulationsIssued: ['/proactive/regulations/issued'],
+  normativeIssued: ['/proactive/normativeDocuments/issued'],
+  regulationsInForce: ['/proactive/regulations/inForce'],
+  normativeInForce: ['/proactive/normativeDocuments/inForce'],
+  fees: ['/proactive/fees/amountTenThousandYuan'],
+};
+
+/** A cell's value with computed totals where the file leaves them out; fees in yuan. */
+function cellValue(data: unknown, pointer: string): number | undefined {
+  if (pointer.startsWith('/requests/')) {
+    const i = pointer.lastIndexOf('/');
+    return requestCell(data, pointer.slice(0, i), pointer.slice(i + 1));
+  }
+  if (pointer.startsWith('/reviewsAndLawsuits/') && pointer.endsWith('/total') && !has(data, pointer)) {
+    const base = pointer.slice(0, -'/total'.length);
+    return sum(REVIEW_PART_KEYS.map((k) => count(data, `${base}/${k}`)));
+  }
+  if (pointer === '/proactive/fees/amountTenThousandYuan') {
+    const v = valueAt(data, pointer);
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10000) : undefined;
+  }
+  return count(data, pointer);
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let v: unknown = data;
+  for (const k of pointer.slice(1).split('/')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** The table's figure for a statement, or undefined when the table does not hold it. */
+export function tableValue(data: unknown, quantity: Quantity): number | undefined {
+  return sum(QUANTITY_CELLS[quantity].map((p) => cellValue(data, p)));
+}
+
+/** True when the statement agrees with the table (allowing the phrasings that count 上年结转 in). */
+export function agrees(data: unknown, st: Statement, table: number): boolean {
+  const value = st.quantity === 'fees' ? Math.round(st.value) : st.value;
+  if (value === table) return true;
+  if (st.quantity === 'received') {
+    // 共受理申请 N 件 sometimes counts last year's carried-over requests in.
+    const over = tableValue(data, 'carriedOver');
+    if (over !== undefined && over > 0 && value === table + over) return true;
+  }
+  return false;
+}
+
+const yuanText = (y: number) => String(Number((y / 10000).toFixed(4)));
+
+export const textTable = defineRule({
+  ids: ['TEXT-TABLE'],
+  check(data) {
+    const out: Finding[] = [];
+    const year = count(data, '/year');
+    for (const field of ['preamble', 'overview'] as const) {
+      const text = valueAt(data, `/${field}`);
+      if (typeof text !== 'string') continue;
+      for (const st of extractStatements(text, { year })) {
+        const cells = QUANTITY_CELLS[st.quantity];
+        let table = tableValue(data, st.quantity);
+        let target = cells.join('+');
+        if (table === undefined) continue;
+        if (st.includesCarriedOver) {
+          const over = tableValue(data, 'carriedOver');
+          if (over === undefined) continue;
+          table += over;
+          target = `${target}+${QUANTITY_CELLS.carriedOver.join('+')}`;
+        }
+        if (agrees(data, st, table)) continue;
+        const fees = st.quantity === 'fees';
+        const f = finding('TEXT-TABLE', `/${field}`, {
+          quote: st.quote,
+          statedValue: fees ? yuanText(st.value) : st.value,
+          tableValue: fees ? yuanText(table) : table,
+          target,
+          quantity: st.quantity,
+          unit: fees ? '万元' : undefined,
+          unitEn: fees ? '× 10,000 yuan' : undefined,
+        }, target.split('+'));
+        out.push({ ...f, textOffset: st.start });
+      }
+    }
+    return out;
+  },
+});
