@@ -1,0 +1,32 @@
+// The floor a batch is compared with: a plain loop that reads every file and
+// parses it with the tool's own fast YAML parser, nothing else. Bundled by
+// bench/run.mjs from the sources. `render` mode loops the library's
+// renderReport over the same files (when the CLI has no many-file render).
+//   node floor.js parse LISTFILE
+//   node floor.js render LISTFILE DIST_INDEX
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { fastParseYaml } from '../src/load/fast-yaml.ts';
+
+const [mode, list, lib] = process.argv.slice(2);
+const files = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+const utf8 = new TextDecoder('utf-8');
+let n = 0;
+if (mode === 'parse') {
+  for (const f of files) {
+    try {
+      if (fastParseYaml(utf8.decode(readFileSync(f))) !== undefined) n++;
+    } catch {
+      // A file with a syntax error still costs its parse.
+    }
+  }
+} else if (mode === 'render') {
+  const { renderReport, loadReport } = await import(pathToFileURL(lib).href);
+  for (const f of files) {
+    const r = loadReport(readFileSync(f), { filename: f });
+    if (r.data !== undefined && renderReport(r.data, { format: 'html' })) n++;
+  }
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+process.stdout.write(`${n}\n`);
