@@ -14,6 +14,7 @@ import { expandOperands } from '../files/expand.js';
 import { applySettings, loadSettings } from '../config/config.js';
 import { applyBaseline, BASELINE_TEXT, makeBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.js';
 import { writeAtomic } from '../cli/write.js';
+import { compareLocated } from '../diagnostics/finding.js';
 
 export interface ValidateFlags {
   format?: string;
@@ -26,6 +27,7 @@ export interface ValidateFlags {
   config?: string;
   rule?: string[];
   progress?: boolean;
+  previous?: string;
 }
 
 /** Above this many files, a terminal gets a progress bar. */
@@ -102,11 +104,20 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
     for await (const r of checkMany(files, io, { lang, stdinFilename: flags.stdinFilename })) {
       progress?.tick();
       if (r.error !== undefined) {
-        progress?.interrupt(() => io.stderr(`report: ${r.error}\n`));
+        const print = () => io.stderr(`report: ${r.error}\n`);
+        if (progress) progress.interrupt(print);
+        else print();
         ioFailed = true;
         continue;
       }
-      results.push({ file: r.file, findings: applySettings(r.findings, settings) });
+      let found = r.findings;
+      if (flags.previous !== undefined) {
+        // Rules 7 and 8 (last year's report): src/across/previous.ts.
+        const { previousFindings } = await import('../across/previous.js');
+        const stdin = files.includes('-') && r.file === (flags.stdinFilename ?? '-');
+        found = [...found, ...await previousFindings(r.file, r.data, io, { previous: flags.previous, lang, stdin })].sort(compareLocated);
+      }
+      results.push({ file: r.file, findings: applySettings(found, settings) });
     }
   } finally {
     progress?.stop();
