@@ -58,6 +58,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
     .action(action(async () => (await import('./commands/validate.js')).validateCommand));
 
+  program
+    .command('init')
+    .description(en ? 'write a blank report for a year: every count at zero, each key labelled' : '生成某年度的空白报告：数字全为 0，每个键前注明正式名称')
+    .option('--agency <name>', en ? 'the reporting agency' : '报告机关全称')
+    .option('--year <yyyy>', en ? 'the report year (default: last year)' : '报告年度（默认：上一年）')
+    .option('-o, --output <file>', en ? 'write to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
+    .option('--schema <ref>', en ? 'path or URL of the JSON Schema for editors' : '编辑器所用 JSON Schema 的路径或网址')
+    .option('--force', en ? 'overwrite an existing file' : '覆盖已有文件')
+    .action(action(async () => (await import('./commands/init.js')).initCommand));
+  program
+    .command('schema')
+    .description(en ? 'print the JSON Schema of the data file' : '输出数据文件的 JSON Schema')
+    .action(action(async () => (await import('./commands/schema.js')).schemaCommand));
+  program
+    .command('rules')
+    .description(en ? 'list every rule: id, severity, stage, description' : '列出全部规则：编号、级别、阶段、说明')
+    .option('-f, --format <name>', en ? 'text (default) or json' : 'text（默认）或 json')
+    .action(action(async () => (await import('./commands/rules.js')).rulesCommand));
+
   for (const register of EXTRA_COMMANDS) register(program, en, action);
 
   try {
