@@ -55,6 +55,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--config <file>', en ? 'rule settings file (default: .xxgkrc.yaml found from here upward)' : '规则配置文件（默认：从当前文件夹向上查找 .xxgkrc.yaml）')
     .option('--rule <id=setting>', en ? 'set a rule to off, warn or error (repeatable)' : '把规则设为 off、warn 或 error（可重复）', (v: string, prev: string[] = []) => [...prev, v])
     .option('--no-progress', en ? 'no progress bar' : '不显示进度条')
+    .option('--previous <file>', en ? "last year's report for rules 7 and 8, or auto: the same agency's report of the year before in the same folder" : '上年报告（规则 7、8），或 auto：在同一文件夹中查找同一机关上一年度的报告')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
     .action(action(async () => (await import('./commands/validate.js')).validateCommand));
 
