@@ -1,0 +1,114 @@
+// The official labels of the 2021 edition (from src/model), as normalised
+// forms the table reader matches cells against, plus the marks of the 2019
+// 试行 edition and of the pre-2019 layout.
+import {
+  OUTCOME_GROUPS, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_LEAVES, REQUEST_ROWS, REVIEW_GROUPS, LAWSUIT_LABEL, SECTIONS,
+  type SectionKey,
+} from '../model/edition2021.js';
+import type { Label } from '../model/label.js';
+import { norm, stripNumbering } from './normalize.js';
+
+export interface LabelEntry {
+  /** JSON pointer of the row (leaf) or group. */
+  readonly pointer: string;
+  /** Normalised forms that name this row. */
+  readonly forms: readonly string[];
+  /** Number of value columns; 0 for a group heading that holds no cells. */
+  readonly columns: number;
+  readonly columnKeys: readonly string[];
+}
+
+function formsOf(path: readonly Label[]): string[] {
+  const parts = path.map((l) => norm(l.zh));
+  const forms = new Set<string>();
+  for (let i = 0; i < parts.length; i++) forms.add(parts.slice(i).join(''));
+  const last = parts[parts.length - 1]!;
+  const bare = stripNumbering(last);
+  // A bare form as short as "其他" or "总计" would also match column headings.
+  if (bare.length >= 4 && bare !== last) forms.add(bare);
+  // "（二）部分公开" is often printed without its parenthesised note.
+  const noNote = last.replace(/\(.*\)$/, '');
+  if (noNote !== last && noNote.length >= 4) forms.add(noNote);
+  return [...forms];
+}
+
+const PROACTIVE_ROWS = PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => ({ ...r, columns: b.columns })));
+
+/** Table 二: six rows in the official order. */
+export const TABLE2: readonly LabelEntry[] = PROACTIVE_ROWS.map((r) => ({
+  pointer: `/proactive/${r.key}`,
+  forms: formsOf([r.label]),
+  columns: r.columns.length,
+  columnKeys: r.columns,
+}));
+
+/** Table 二 block headings (第二十条第（一）项 …) and column headings: structure, no cells. */
+export const TABLE2_STRUCTURE: readonly string[] = [
+  ...PROACTIVE_BLOCKS.map((b) => norm(b.label.zh)),
+  ...Object.values(PROACTIVE_COLUMNS).map((c) => norm(c.zh)),
+];
+
+const REQUEST_COLUMN_KEYS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
+
+/** Table 三: group headings (no cells) and leaf rows, in the official order. */
+export const TABLE3: readonly LabelEntry[] = (() => {
+  const out: LabelEntry[] = [];
+  const outcomes = REQUEST_ROWS[2]!;
+  for (const leaf of REQUEST_LEAVES) {
+    // Group headings come just before their first leaf.
+    if (leaf.pointer === '/requests/outcomes/disclosed') out.push({ pointer: '/requests/outcomes', forms: formsOf([outcomes.label]), columns: 0, columnKeys: [] });
+    const group = OUTCOME_GROUPS.find((g) => g.children?.[0] && leaf.pointer === `/requests/outcomes/${g.key}/${g.children[0].key}`);
+    if (group) out.push({ pointer: `/requests/outcomes/${group.key}`, forms: formsOf([outcomes.label, group.label]), columns: 0, columnKeys: [] });
+    out.push({ pointer: leaf.pointer, forms: formsOf(leaf.path), columns: 7, columnKeys: REQUEST_COLUMN_KEYS });
+  }
+  return out;
+})();
+
+/** Table 四: the three groups, five columns each, in the official order. */
+export const TABLE4: readonly LabelEntry[] = REVIEW_GROUPS.map((g) => ({
+  pointer: `/reviewsAndLawsuits/${g.key}`,
+  forms: formsOf(g.group ? [g.group, g.label] : [g.label]),
+  columns: 5,
+  columnKeys: ['upheld', 'corrected', 'other', 'pending', 'total'],
+}));
+export const LAWSUIT_FORM = norm(LAWSUIT_LABEL.zh);
+
+/** Column headings and notes of table 三 that are not rows. */
+export const TABLE3_STRUCTURE_HINT = '申请人情况';
+
+// ── Section headings ──────────────────────────────────────────────────────
+const ORDINALS = ['一', '二', '三', '四', '五', '六'];
+/** Key words of each section heading; pages vary the rest ("因政府信息公开工作被申请行政复议…"). */
+const HEADING_WORDS: Record<SectionKey, RegExp> = {
+  preamble: /$^/,
+  overview: /总体情况|概述|基本情况|总体/,
+  proactive: /主动公开/,
+  requests: /申请/,
+  reviewsAndLawsuits: /行政复议|行政诉讼/,
+  problems: /问题|改进/,
+  other: /其他|其它/,
+};
+
+const TABLE3_ROW_FORMS = new Set(TABLE3.flatMap((e) => e.forms));
+
+/** The section a line opens, if it is one of the six headings. */
+export function headingOf(line: string): SectionKey | undefined {
+  const n = norm(line.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').replace(/\|/g, ''));
+  if (n.length > 40 || TABLE3_ROW_FORMS.has(n)) return undefined;
+  const m = /^([一二三四五六])、/.exec(n);
+  if (!m) return undefined;
+  const key = (['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other'] as const)[ORDINALS.indexOf(m[1]!)]!;
+  if (!HEADING_WORDS[key].test(n)) return undefined;
+  // The official heading itself, or a variant carrying its key words.
+  return key;
+}
+
+export const OFFICIAL_HEADING = (key: SectionKey) => SECTIONS[key].zh;
+
+// ── Editions ──────────────────────────────────────────────────────────────
+/** Table 二 of the 2019 试行 edition: columns and rows that the 2021 edition dropped. */
+export const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第(九)项', '政府集中采购', '采购项目数量', '采购总金额'].map(norm);
+/** Table 二 columns of the 2021 edition. */
+export const MARKS_2021 = Object.values(PROACTIVE_COLUMNS).map((c) => norm(c.zh)).filter((n) => n !== norm('本年处理决定数量'));
+/** Headings and rows of the 2008 layout (before the 2019 revision of the regulations). */
+export const MARKS_PRE2019 = [/政府信息公开的?收费及减免情况/, /依申请公开政府信息的?情况/, /因政府信息公开申请提起行政复议/, /主动公开政府信息的情况/];

@@ -1,0 +1,80 @@
+// Words of the importer, in both languages.
+import type { Lang } from '../model/label.js';
+import { describePointer } from '../model/cells.js';
+import type { Edition, Gap, GapReason, ImportResult } from './types.js';
+
+const REASON: Record<GapReason, Record<Lang, (g: Gap) => string>> = {
+  blank: { zh: () => '原文为空白', en: () => 'printed blank' },
+  marker: { zh: (g) => `原文为“${g.raw}”，不是数字`, en: (g) => `printed as "${g.raw}", not a number` },
+  'not-number': { zh: (g) => `原文为“${g.raw}”，无法读作数字`, en: (g) => `printed as "${g.raw}", which is not a plain number` },
+  'not-integer': { zh: (g) => `原文为“${g.raw}”，件数应为整数`, en: (g) => `printed as "${g.raw}", but a count is a whole number` },
+  unplaced: {
+    zh: (g) => `原文该行只印出 ${g.printed} 个数值（应有 ${g.columns} 栏），无法确定各数值所在的栏`,
+    en: (g) => `the row prints ${g.printed} value(s) for ${g.columns} columns; which value belongs to which column cannot be told`,
+  },
+  'row-missing': { zh: () => '原文中找不到这一行（页面截断或行名无法识别）', en: () => 'row not found (page cut off or label unreadable)' },
+  'table-missing': { zh: () => '原文中找不到这张表', en: () => 'table not found' },
+  'section-missing': { zh: () => '原文中找不到这一部分', en: () => 'section not found' },
+  'field-missing': { zh: () => '原文中找不到', en: () => 'not found in the text' },
+};
+
+export function gapReason(g: Gap, lang: Lang): string {
+  return REASON[g.reason][lang](g);
+}
+
+/** "三、… · 自然人：原文为空白" */
+export function describeGap(g: Gap, lang: Lang): string {
+  return `${describePointer(g.pointer, lang)}${lang === 'zh' ? '：' : ': '}${gapReason(g, lang)}`;
+}
+
+const EDITION_NAME: Record<Edition, Record<Lang, string>> = {
+  '2021': { zh: '2021 年版格式（国办公开办函〔2021〕30号）', en: 'the 2021 edition (国办公开办函〔2021〕30号)' },
+  '2019': { zh: '2019 年试行格式', en: 'the 2019 trial edition (试行)' },
+  'pre-2019': { zh: '2019 年以前的旧格式', en: 'the pre-2019 layout' },
+  unknown: { zh: '未知格式', en: 'an unknown edition' },
+};
+
+export const IMPORT_TEXT = {
+  refused2019: {
+    zh: (f: string, y?: number) => `${f} 是按 2019 年试行格式编制的年度报告${y ? `（${y} 年度）` : ''}（表二为“本年新制作数量/本年新公开数量/对外公开总数量”，表三（六）其他处理只有一行）；目前只能导入 2021 年版格式，未写出文件`,
+    en: (f: string, y?: number) => `${f} is a report in the 2019 trial edition (试行)${y ? ` for ${y}` : ''} (table 2 with 本年新制作数量/本年新公开数量/对外公开总数量, table 3 item (6) a single row); only the 2021 edition can be imported for now, nothing written`,
+  },
+  refusedPre2019: {
+    zh: (f: string, y?: number) => `${f} 是 2019 年以前旧格式的年度报告${y ? `（${y} 年度）` : ''}；目前只能导入 2021 年版格式，未写出文件`,
+    en: (f: string, y?: number) => `${f} is a report in the pre-2019 layout${y ? ` for ${y}` : ''}; only the 2021 edition can be imported for now, nothing written`,
+  },
+  notAReport: {
+    zh: (f: string) => `${f} 不像是政府信息公开工作年度报告：找不到“一、总体情况”等六个部分的标题，也找不到三张统计表`,
+    en: (f: string) => `${f} does not look like a government information-disclosure annual report: none of the six section headings (一、总体情况 …) and none of the three tables were found`,
+  },
+  binary: {
+    zh: (f: string) => `${f} 不是文本、网页或 .docx 文件（旧版 .doc 请先另存为 .docx）`,
+    en: (f: string) => `${f} is not text, a web page or a .docx file (save an old .doc as .docx first)`,
+  },
+  gapsHeader: {
+    zh: (f: string, n: number) => `${f}：有 ${n} 处未能读取（已写出文件，这些位置留空）：`,
+    en: (f: string, n: number) => `${f}: ${n} place(s) could not be read (file written, these left out):`,
+  },
+  complete: { zh: (f: string) => `${f}：全部读取`, en: (f: string) => `${f}: everything read` },
+  badFormat: { zh: (v: string) => `--format 只能是 yaml 或 json，而不是 ${v}`, en: (v: string) => `--format must be yaml or json, not ${v}` },
+  written: { zh: (f: string) => `已写出 ${f}`, en: (f: string) => `Wrote ${f}` },
+  // Comments at the top of the YAML.
+  importedFrom: { zh: (f: string, when: string) => `由 report import 从 ${f} 导入（${when}）`, en: (f: string, when: string) => `Imported by report import from ${f} (${when})` },
+  editionLine: { zh: (e: Edition) => `原文格式：${EDITION_NAME[e].zh}`, en: (e: Edition) => `Source edition: ${EDITION_NAME[e].en}` },
+  numbersAsPrinted: {
+    zh: () => '数字照录原文（含总计），请用 report validate 检查原文的勾稽关系',
+    en: () => 'Numbers as printed (totals included); run report validate to check the published arithmetic',
+  },
+  gapsComment: { zh: (n: number) => `未能读取的 ${n} 处（文件中留空，请对照原文补全）：`, en: (n: number) => `${n} place(s) not read (left out of the file; fill them in from the original):` },
+  noGaps: { zh: () => '全部单元格与各部分均已读取', en: () => 'Every cell and section was read' },
+} as const;
+
+export function refusalMessage(r: ImportResult, file: string, lang: Lang): string {
+  const why = r.refused!;
+  switch (why.reason) {
+    case 'edition-2019': return IMPORT_TEXT.refused2019[lang](file, why.year);
+    case 'edition-pre-2019': return IMPORT_TEXT.refusedPre2019[lang](file, why.year);
+    case 'binary': return IMPORT_TEXT.binary[lang](file);
+    default: return IMPORT_TEXT.notAReport[lang](file);
+  }
+}

@@ -1,0 +1,56 @@
+// The imported data as a YAML data file: comments saying where it came from
+// and what could not be read, keys in the data-model order, rows of cells on
+// one line each like the examples, section texts as literal blocks.
+import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node } from 'yaml';
+import type { Lang } from '../model/label.js';
+import { describeGap, IMPORT_TEXT } from './messages.js';
+import type { ImportResult } from './types.js';
+
+export const SCHEMA_URL = 'https://unpkg.com/xxgk-report/schemas/report.schema.json';
+
+export interface YamlOptions {
+  /** Name of the source as shown in the comment. */
+  readonly source: string;
+  /** ISO time of the import. */
+  readonly when: string;
+  readonly lang?: Lang;
+}
+
+const ROW_PARENTS = new Set(['proactive', 'requests', 'outcomes', 'withheld', 'unavailable', 'notProcessed', 'otherHandling', 'reviewsAndLawsuits']);
+
+function style(node: Node | null | undefined, key: string | undefined): void {
+  if (isMap(node)) {
+    const values = node.items.map((p) => p.value);
+    // A row of cells (every value a number) goes on one line.
+    if (key && values.length && values.every((v) => isScalar(v) && typeof v.value === 'number') && !ROW_PARENTS.has(key) && key !== 'contact') node.flow = true;
+    for (const p of node.items) style(p.value as Node, isScalar(p.key) ? String(p.key.value) : undefined);
+  } else if (isSeq(node)) {
+    for (const it of node.items) style(it as Node, undefined);
+  } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) {
+    node.type = Scalar.BLOCK_LITERAL;
+  }
+}
+
+export function toYaml(result: ImportResult, options: YamlOptions): string {
+  const lang = options.lang ?? 'zh';
+  const doc = new Document(result.report);
+  style(doc.contents as Node, undefined);
+  const head = [
+    ` yaml-language-server: $schema=${SCHEMA_URL}`,
+    ` ${IMPORT_TEXT.importedFrom[lang](options.source, options.when)}`,
+    ` ${IMPORT_TEXT.editionLine[lang](result.edition)}`,
+    ` ${IMPORT_TEXT.numbersAsPrinted[lang]()}`,
+  ];
+  if (result.gaps.length) {
+    head.push(` ${IMPORT_TEXT.gapsComment[lang](result.gaps.length)}`);
+    for (const g of result.gaps) head.push(`   - ${g.pointer}  ${describeGap(g, lang)}`);
+  } else head.push(` ${IMPORT_TEXT.noGaps[lang]()}`);
+  doc.commentBefore = head.map((l) => l.replace(/\n/g, ' ')).join('\n');
+  if (isMap(doc.contents)) {
+    for (const p of (doc.contents as YAMLMap).items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other', 'preamble'].includes(k) && isScalar(p.key)) p.key.spaceBefore = true;
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,41 @@
+// What the importer returns: the data it could read and every place it could not.
+export type Edition = '2021' | '2019' | 'pre-2019' | 'unknown';
+
+export type GapReason =
+  | 'blank'          // the cell is printed empty
+  | 'marker'         // printed as "/", "—", "-" or 无
+  | 'not-number'     // printed as something other than a number ("减4", "251000元")
+  | 'not-integer'    // a count with decimals
+  | 'unplaced'       // fewer or more values than columns: which cell is which cannot be told
+  | 'row-missing'    // the row was not found (page cut, label unreadable)
+  | 'table-missing'  // the table was not found
+  | 'section-missing'
+  | 'field-missing'; // agency or year not found
+
+export interface Gap {
+  readonly pointer: string;
+  readonly reason: GapReason;
+  /** The printed text, for marker / not-number / not-integer. */
+  readonly raw?: string;
+  /** For unplaced: how many values were printed, for how many columns. */
+  readonly printed?: number;
+  readonly columns?: number;
+}
+
+export type SourceKind = 'text' | 'html' | 'docx';
+
+export interface SourceInfo {
+  readonly filename: string;
+  readonly kind: SourceKind;
+  readonly encoding?: string;
+}
+
+export interface ImportResult {
+  /** The data read, in the shape of the data model (cells that could not be read are left out). */
+  readonly report: Record<string, unknown>;
+  readonly gaps: readonly Gap[];
+  readonly edition: Edition;
+  readonly source: SourceInfo;
+  /** Set when the input is not a 2021-edition report: nothing is written. */
+  readonly refused?: { readonly reason: 'edition-2019' | 'edition-pre-2019' | 'not-a-report' | 'binary'; readonly year?: number };
+}
