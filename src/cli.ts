@@ -79,6 +79,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .action(action(async () => (await import('./commands/rules.js')).rulesCommand));
 
   program
+    .command('render')
+    .description(en ? 'render a report as Markdown or HTML in the official layout' : '按正式格式生成 Markdown 或 HTML 报告')
+    .argument('<file>', en ? 'YAML or JSON report file; - reads standard input' : 'YAML 或 JSON 报告文件；- 表示标准输入')
+    .option('-f, --format <name>', en ? 'md (default) or html' : 'md（默认）或 html')
+    .option('-o, --output <file>', en ? 'write to this file (atomically) instead of standard output' : '写入此文件（原子写入；默认输出到标准输出）')
+    .option('--fragment', en ? 'HTML: only the content, no <html>/<head>' : 'HTML：只输出正文，不含 <html>/<head>')
+    .option('--template <dir>', en ? 'HTML: a folder of Handlebars templates replacing the built-in ones' : 'HTML：用此文件夹中的 Handlebars 模板替换内置模板')
+    .option('--force', en ? 'render a report with errors, marking the wrong cells' : '报告有错误时仍然生成，并标出有误的单元格')
+    .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
+    .action(action(async () => (await import('./commands/render.js')).renderCommand));
+
+  program
     .command('import')
     .description(en ? 'turn a published report (text, web page, .docx) into a data file' : '把已发布的报告（文本、网页、.docx）转为数据文件')
     .argument('<file>', en ? '.txt/.md, .html/.htm or .docx; - reads standard input' : '.txt/.md、.html/.htm 或 .docx 文件；- 表示标准输入')

@@ -1,0 +1,80 @@
+// Cell values for rendering: the number as written, or the total computed
+// when the file leaves it out; anything else (only with --force) shown raw.
+import { parsePointer } from '../model/cells.js';
+import { REVIEW_PART_KEYS } from '../model/edition2021.js';
+import { requestCell } from '../rules/table3.js';
+import { count, has, sum } from '../rules/define.js';
+import { formatMessage } from '../diagnostics/messages.js';
+import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
+import type { Lang } from '../model/label.js';
+
+export interface CellValue {
+  /** The text shown in the cell ('' when the value is missing). */
+  readonly text: string;
+  /** True when the file leaves this total out and it was computed. */
+  readonly computed: boolean;
+}
+
+/** Own-property lookup by JSON pointer (never walks into prototypes). */
+export function getAt(data: unknown, pointer: string): unknown {
+  let v: unknown = data;
+  for (const k of parsePointer(pointer)) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** Text of a field, or undefined when absent or not text. */
+export function textAt(data: unknown, pointer: string): string | undefined {
+  const v = getAt(data, pointer);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  // A list or mapping where a number belongs (only rendered with --force).
+  try { return JSON.stringify(v).slice(0, 40); } catch { return '?'; }
+}
+
+/** A cell of any table, by pointer: table 三 and 四 totals computed when absent. */
+export function cellValue(data: unknown, pointer: string): CellValue {
+  const keys = parsePointer(pointer);
+  if (!has(data, pointer)) {
+    if (keys[0] === 'requests') {
+      const column = keys[keys.length - 1]!;
+      const row = pointer.slice(0, pointer.length - column.length - 1);
+      const n = requestCell(data, row, column);
+      if (n !== undefined && (column === 'total' || row === '/requests/outcomes/total')) return { text: String(n), computed: true };
+    }
+    if (keys[0] === 'reviewsAndLawsuits' && keys[2] === 'total') {
+      const base = pointer.slice(0, -'/total'.length);
+      const n = sum(REVIEW_PART_KEYS.map((k) => count(data, `${base}/${k}`)));
+      if (n !== undefined) return { text: String(n), computed: true };
+    }
+    return { text: '', computed: false };
+  }
+  return { text: show(getAt(data, pointer)), computed: false };
+}
+
+/** A finding as data, or already worded and placed (from checkSource). */
+export type MarkFinding = Finding | LocatedFinding;
+
+export const wordFinding = (f: MarkFinding, lang: Lang): string => ('message' in f ? f.message : formatMessage(f, lang));
+
+/** Messages of the findings about each cell, for marking inconsistent cells. */
+export function marksByPointer(findings: readonly MarkFinding[] | undefined, lang: Lang): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of findings ?? []) {
+    if (!f.pointer) continue;
+    const list = out.get(f.pointer) ?? [];
+    list.push(wordFinding(f, lang));
+    out.set(f.pointer, list);
+  }
+  return out;
+}
