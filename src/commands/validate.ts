@@ -1,8 +1,8 @@
 // `report validate FILE|FOLDER|GLOB…`: expand the operands, optionally fix
 // totals, check every file (checkMany), apply configuration and baseline,
 // print through the chosen formatter, and decide the exit code.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import { CLI_TEXT } from '../cli/text.js';
@@ -125,7 +125,9 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
 
   if (flags.writeBaseline !== undefined) {
     const b = makeBaseline(results.flatMap((r) => r.findings), io.cwd, flags.writeBaseline);
-    writeAtomic(resolve(io.cwd, flags.writeBaseline), serializeBaseline(b), { inputs: files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang });
+    const target = resolve(io.cwd, flags.writeBaseline);
+    try { mkdirSync(dirname(target), { recursive: true }); } catch { /* writeAtomic reports it */ }
+    writeAtomic(target, serializeBaseline(b), { inputs: files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang });
     io.stderr(`${BASELINE_TEXT.written[lang](flags.writeBaseline, results.reduce((n, r) => n + r.findings.length, 0))}\n`);
     return ioFailed ? 2 : 0;
   }

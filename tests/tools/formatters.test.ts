@@ -2,8 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { cli, ROOT } from '../helpers/cli.js';
 import { BAD_BALANCE, GOOD, WARN_ONLY, read, remove, tree } from './helpers.js';
 
@@ -35,8 +35,8 @@ describe('--format sarif', () => {
     // tests/fixtures/tools/sarif/README.md says where the schema comes from.
     const schema = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/tools/sarif/sarif-schema-2.1.0.json'), 'utf8'));
     // The schema's language-tag pattern is not valid in Unicode mode (`]?`); plain RegExp as in draft-04 validators.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    ajvFormats.default(ajv);
     const validate = ajv.compile(schema);
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
