@@ -129,10 +129,13 @@ const ZERO_DISPUTES = new RegExp(`(?:没有|未|无)(?:出现|发生)?[^，,。�
 
 const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|不足|大约|将近|多达|上万|数)$/;
 
-/** Splits into sentences (。；！？ and line ends), with offsets. */
+/**
+ * Splits into sentences (。！？ and blank lines), with offsets. A single line
+ * break is a soft break inside a Markdown paragraph: it stays in the sentence.
+ */
 function sentences(text: string): { s: string; at: number }[] {
   const out: { s: string; at: number }[] = [];
-  const re = /[^。！!？?\n]+/g;
+  const re = /(?:[^。！!？?\n]|\n(?![ \t]*\n))+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ s: m[0], at: m.index });
   return out;
 }
@@ -173,14 +176,12 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     seen.add(key);
     out.push(st);
   };
-  const paragraphs = norm.split('\n');
+  // Paragraphs: separated by blank lines (Markdown) or, in one-line-per-paragraph text, by line breaks.
   const paragraphAt = (offset: number) => {
-    let acc = 0;
-    for (const p of paragraphs) {
-      if (offset <= acc + p.length) return p;
-      acc += p.length + 1;
-    }
-    return '';
+    const from = Math.max(norm.lastIndexOf('\n\n', offset), norm.lastIndexOf('\n', offset - 1) >= 0 && !/\n[ \t]*\n/.test(norm) ? norm.lastIndexOf('\n', offset - 1) : -1);
+    let to = norm.indexOf('\n\n', offset);
+    if (to < 0) to = norm.length;
+    return norm.slice(from + 1, to);
   };
   for (const { s, at } of sentences(norm)) {
     const paragraph = paragraphAt(at);

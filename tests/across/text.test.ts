@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseChineseNumeral, parseFigure } from '../../src/text/numbers.js';
+import { extractStatements } from '../../src/text/statements.js';
+import { loadReport } from '../../src/load/load.js';
+import { locateTextOffset } from '../../src/text/locate.js';
+import { checkSource } from '../../src/check.js';
+
+const FIX = join(__dirname, '..', 'fixtures', 'across');
+
+describe('Chinese figures', () => {
+  it.each([
+    ['十二', 12], ['一百零五', 105], ['两', 2], ['〇', 0], ['零', 0], ['十', 10], ['二十', 20], ['一千二百', 1200],
+    ['三万五千', 35000], ['十二万', 120000], ['一百一十', 110], ['两千零三', 2003], ['二〇二三', 2023],
+  ])('%s = %d', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
+  it.each(['百', '万', '十百', '三四十', 'abc'])('%s is not a number', (s) => expect(parseChineseNumeral(s)).toBeUndefined());
+  it.each([['１２', 12], ['1,541', 1541], ['52.15', 52.15], ['3.5万', 35000], ['０．５', 0.5]])('%s = %d', (s, n) => expect(parseFigure(s)).toBe(n));
+});
+
+describe('statements', () => {
+  const q = (text: string, year = 2023) => extractStatements(text, { year }).map((s) => [s.quantity, s.value]);
+  it('reads the phrasings of applications received', () => {
+    expect(q('全年共收到政府信息公开申请１２件。')).toEqual([['received', 12]]);
+    expect(q('本年度新收政府信息公开申请十二件，办结十件。')).toEqual([['received', 12], ['outcomesTotal', 10]]);
+    expect(q('共收到8份政府信息公开申请。')).toEqual([['received', 8]]);
+    expect(q('全年没有发生信息公开申请。')).toEqual([['received', 0]]);
+    expect(q('本年度未收到政府信息公开申请。')).toEqual([['received', 0]]);
+  });
+  it('leaves alone what is not a count of applications', () => {
+    expect(q('部门信箱收到群众咨询3条。')).toEqual([]);
+    expect(q('共办理12345热线47件。')).toEqual([]);
+    expect(q('主动公开政府信息20余条，收到申请约30件。')).toEqual([]);
+    expect(q('2022年收到政府信息公开申请5件。')).toEqual([]); // another year
+    expect(q('较上年，收到政府信息公开申请增加5件。')).toEqual([]);
+    expect(q('未发生因政府信息公开申请引起的行政复议。')).toEqual([['reviews', 0]]);
+  });
+  it('knows 上年结转 inclusions and the other quantities', () => {
+    const st = extractStatements('共受理政府信息公开申请10件（含上年结转2件）。', { year: 2023 });
+    expect(st[0]).toMatchObject({ quantity: 'received', value: 10, includesCarriedOver: true });
+    expect(q('制发行政规范性文件3件，制定规章1件，行政事业性收费1.5万元。')).toEqual([['normativeIssued', 3], ['regulationsIssued', 1], ['fees', 15000]]);
+    expect(q('因政府信息公开被申请行政复议2件，被提起行政诉讼1件。')).toEqual([['reviews', 2], ['lawsuits', 1]]);
+    expect(q('本机关办理行政复议案件15件。')).toEqual([]); // the agency as reviewer
+  });
+});
+
+describe('rule 9 placed at the figure', () => {
+  const table = readFileSync(join(FIX, 'zero-2023.yaml'), 'utf8');
+  const withOverview = (block: string) => table.replace(/overview: \|\n  （待填写）\n/, block);
+  const at = (text: string, line: number, column: number) => text.split('\n')[line - 1]!.slice(column - 1);
+
+  it.each([
+    ['literal block', 'overview: |\n  总体情况。\n\n  全年共收到政府信息公开申请 十二 件。\n'],
+    ['folded block', 'overview: >-\n  总体情况，\n  全年共收到政府信息公开申请\n  十二 件。\n'],
+    ['explicit indentation', 'overview: |2\n    缩进。\n  全年共收到政府信息公开申请 十二 件。\n'],
+    ['double-quoted with escapes', 'overview: "\\u603b体情况。\\n全年\\t共收到政府信息公开申请\n  十二 件。"\n'],
+    ['single-quoted', "overview: '总体''情况''。\n\n  全年共收到政府信息公开申请 十二 件。'\n"],
+    ['plain multi-line', 'overview: 总体情况。\n  全年共收到政府信息公开申请\n  十二 件。\n'],
+  ])('%s', (_name, block) => {
+    const text = withOverview(block);
+    const r = checkSource(text, { filename: 'r.yaml' });
+    const f = r.findings.filter((x) => x.ruleId === 'TEXT-TABLE');
+    expect(f).toHaveLength(1);
+    expect(at(text, f[0]!.line, f[0]!.column)).toMatch(/^十二 件/);
+    expect(f[0]!.message).toContain('一、本年新收政府信息公开申请数量 · 总计 为 0');
+  });
+
+  it('JSON strings with escapes', () => {
+    const data = JSON.parse(JSON.stringify(loadReport(table, { filename: 'z.yaml' }).data));
+    data.overview = '总体\t情况 "引号" \\ 反斜杠。\n全年共收到政府信息公开申请 十二 件。';
+    const json = JSON.stringify(data, null, 2).replace('总体', '\\u603b体');
+    const r = checkSource(json, { filename: 'r.json' });
+    const f = r.findings.filter((x) => x.ruleId === 'TEXT-TABLE');
+    expect(f).toHaveLength(1);
+    expect(at(json, f[0]!.line, f[0]!.column)).toMatch(/^十二 件/);
+  });
+
+  it('falls back to the start of the value when the source cannot be decoded', () => {
+    const l = loadReport(withOverview('overview: |\n  共收到申请 5 件。\n'), { filename: 'r.yaml' });
+    const start = l.locate('/overview');
+    expect(locateTextOffset({ ...l, data: { overview: 'something else entirely' } }, '/overview', 3)).toEqual(start);
+  });
+
+  it('agreeing text and table: no warning', () => {
+    const r = checkSource(readFileSync(join(FIX, 'pair', 'hanyang-2023.yaml')), { filename: 'h.yaml' });
+    expect(r.findings).toEqual([]);
+  });
+});
