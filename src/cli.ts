@@ -132,8 +132,13 @@ export async function main(): Promise<number> {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     readStdin: async () => {
+      // Stop one byte past the loader's 5 MB cap (MAX_BYTES): endless input costs bounded memory.
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let n = 0;
+      for await (const c of process.stdin) {
+        chunks.push(c as Buffer);
+        if ((n += (c as Buffer).length) > 5 * 1024 * 1024) break;
+      }
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),

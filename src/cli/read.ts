@@ -1,5 +1,5 @@
 // Reading an input file for a command: stdin for "-", clear one-line errors otherwise.
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../model/label.js';
 import { MAX_BYTES } from '../load/load.js';
@@ -20,8 +20,13 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
   const path = resolve(io.cwd, file);
   let fd: number;
   try {
+    // Opening a pipe with no writer would wait for ever, and a device never ends: only plain files are read.
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(CLI_TEXT.isDirectory[lang](file));
+    if (!st.isFile()) throw new UsageError(NOT_A_FILE[lang](file));
     fd = openSync(path, 'r');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw ioError(e, file, lang);
   }
   try {
@@ -45,9 +50,14 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
   }
 }
 
+const NOT_A_FILE = {
+  zh: (f: string) => `不是普通文件（可能是管道或设备）：${f}；要从管道读取请用 -（标准输入）`,
+  en: (f: string) => `Not a regular file (a pipe or a device?): ${f}; to read a pipe, use - (standard input)`,
+} as const;
+
 function ioError(e: unknown, file: string, lang: Lang): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UsageError(CLI_TEXT.notFound[lang](file));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UsageError(CLI_TEXT.notFound[lang](file));
   if (code === 'EISDIR') return new UsageError(CLI_TEXT.isDirectory[lang](file));
   return new UsageError(CLI_TEXT.unreadable[lang](file, code === 'EACCES' ? (lang === 'zh' ? '没有读取权限' : 'permission denied') : (e as Error).message));
 }

@@ -25,6 +25,24 @@ const HINTS = {
   blank: { zh: () => '没有的请填 0，不要留空', en: () => 'write 0 where there is none, do not leave it blank' },
   phoneNumber: { zh: () => '电话号码请加引号写成文本，以免丢失开头的 0', en: () => 'quote the phone number so a leading 0 is kept' },
   wrongShape: { zh: (p: P) => `此处应为${p.expectedZh}`, en: (p: P) => `this should be ${p.expectedEn}` },
+  exponent: {
+    zh: (p: P) => `这是指数（科学计数法）写法，读作小数${p.suggest ? `；请直接写作 ${p.suggest}` : ''}`,
+    en: (p: P) => `exponent notation is read as a decimal number${p.suggest ? `: write ${p.suggest}` : ''}`,
+  },
+  radix: {
+    zh: (p: P) => `这是十六进制或八进制写法${p.suggest ? `；请写作十进制 ${p.suggest}` : ''}`,
+    en: (p: P) => `this is hexadecimal or octal${p.suggest ? `: write ${p.suggest} in decimal` : ''}`,
+  },
+  pointZero: {
+    zh: (p: P) => `此处应为整数，不要带小数点${p.suggest ? `，写作 ${p.suggest}` : ''}`,
+    en: (p: P) => `a whole number takes no decimal point${p.suggest ? `: write ${p.suggest}` : ''}`,
+  },
+  quoteText: { zh: (p: P) => `请加引号写成文本，如 "${p.value}"`, en: (p: P) => `quote it to make it text: "${p.value}"` },
+  negativeText: { zh: () => '件数不能为负数，也不要加引号', en: () => 'a count cannot be negative, and takes no quotes' },
+  splitNumber: {
+    zh: () => '在 {…} 中逗号会把数字拆成两个键，是否写了千位分隔符？请去掉逗号，如 1234',
+    en: () => 'inside {…} a comma splits a number into two keys: a thousands separator? Remove it, e.g. 1234',
+  },
 } as const satisfies Record<string, Message & Record<'zh' | 'en', (p: P) => string>>;
 export type HintId = keyof typeof HINTS;
 
@@ -75,8 +93,8 @@ export const MESSAGES = {
     en: (p, cell) => `Required key "${p.key}" (${cell}) is missing`,
   },
   'SCHEMA-UNKNOWN-KEY': {
-    zh: (p) => `未知的键「${p.key}」${p.suggest ? `，是否应为「${p.suggest}」？` : ''}（此处可用的键：${p.allowed}）`,
-    en: (p) => `Unknown key "${p.key}"${p.suggest ? `; did you mean "${p.suggest}"?` : ''} (keys allowed here: ${p.allowed})`,
+    zh: (p) => `未知的键「${p.key}」${p.suggest ? `，是否应为「${p.suggest}」？` : ''}（此处可用的键：${p.allowed}）${hintZh(p)}`,
+    en: (p) => `Unknown key "${p.key}"${p.suggest ? `; did you mean "${p.suggest}"?` : ''} (keys allowed here: ${p.allowed})${hintEn(p)}`,
   },
   'SCHEMA-TYPE': {
     zh: (p, cell) => `${cell} 应为${TYPE_ZH[String(p.expected)] ?? p.expected}，填报为 ${p.value}${hintZh(p)}`,

@@ -16,6 +16,12 @@ export function decode(bytes: Uint8Array): Decoded {
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return checkText(utf8.decode(bytes.subarray(3)));
   if (b0 === 0xff && b1 === 0xfe) return checkText(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'UTF-16LE');
   if (b0 === 0xfe && b1 === 0xff) return checkText(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'UTF-16BE');
+  const wide = utf16WithoutBom(bytes);
+  if (wide) {
+    try {
+      return checkText(new TextDecoder(wide === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes), wide);
+    } catch { /* not UTF-16 after all */ }
+  }
   try {
     return checkText(utf8.decode(bytes));
   } catch {
@@ -30,4 +36,20 @@ export function decode(bytes: Uint8Array): Decoded {
 function checkText(text: string, encoding?: Decoded['encoding']): Decoded {
   if (CONTROL.test(text)) return { text: '', binary: true };
   return encoding ? { text, encoding } : { text };
+}
+
+// Notepad's "Unicode" without a BOM: ASCII keys leave a zero in every other byte.
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, 4096);
+  let evenZeros = 0, oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  // CJK text has a zero in the other byte now and then (U+4E00 is 00 4E).
+  if (oddZeros > pairs * 0.3 && evenZeros * 4 < oddZeros) return 'UTF-16LE';
+  if (evenZeros > pairs * 0.3 && oddZeros * 4 < evenZeros) return 'UTF-16BE';
+  return undefined;
 }

@@ -13,7 +13,7 @@ export interface JsonScan {
 
 const MAX_DEPTH = 64;
 
-export function scanJson(text: string): JsonScan {
+export function scanJson(text: string, maxDepth = MAX_DEPTH): JsonScan {
   const values = new Map<string, number>();
   const keys = new Map<string, number>();
   const duplicates: JsonScan['duplicates'] = [];
@@ -36,7 +36,7 @@ export function scanJson(text: string): JsonScan {
   };
 
   const value = (path: (string | number)[], depth: number): void => {
-    if (depth > MAX_DEPTH) fail('nesting too deep');
+    if (depth > maxDepth) fail('nesting too deep');
     ws();
     values.set(joinPointer(path), i);
     const c = text[i];

@@ -9,7 +9,9 @@ import { MAX_COUNT } from './build-schema.js';
 
 const FULL_WIDTH_DIGITS = /^[\s　]*[０-９]+[\s　]*$/;
 const DIGITS = /^\s*[0-9]+\s*$/;
-const SEPARATED = /^\s*[0-9]{1,3}(?:[,，][0-9]{3})+\s*$/;
+// Thousands separators: ASCII or full-width comma, space, thin space, apostrophe, dot-free.
+const SEPARATED = /^\s*[0-9]{1,3}(?:[,， \u2009\u202f'’][0-9]{3})+\s*$/;
+const toAscii = (v: string) => v.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/，/g, ',');
 
 function valueAt(data: unknown, pointer: string): unknown {
   let v: unknown = data;
@@ -20,7 +22,8 @@ function valueAt(data: unknown, pointer: string): unknown {
   return v;
 }
 
-function show(v: unknown): string {
+function show(v: unknown, written?: string): string {
+  if (written !== undefined) return written;
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : !Number.isFinite(v) ? (v > 0 ? '.inf' : '-.inf') : String(v);
   if (v === null) return 'null';
@@ -33,14 +36,16 @@ function typeHint(expected: string, v: unknown, pointer: string): { hint?: HintI
   if (expected === 'integer' || expected === 'number') {
     if (typeof v === 'string') {
       if (DIGITS.test(v)) return { hint: 'quotedNumber', suggest: v.trim() };
-      if (FULL_WIDTH_DIGITS.test(v)) return { hint: 'fullWidth', suggest: v.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)) };
-      if (SEPARATED.test(v)) return { hint: 'separators', suggest: v.replace(/[,，\s]/g, '') };
+      if (FULL_WIDTH_DIGITS.test(v)) return { hint: 'fullWidth', suggest: toAscii(v.trim()) };
+      if (SEPARATED.test(toAscii(v))) return { hint: 'separators', suggest: toAscii(v).replace(/[^0-9]/g, '') };
+      if (/^\s*-\s*[0-9]+\s*$/.test(toAscii(v))) return { hint: 'negativeText' };
       return {};
     }
     if (typeof v === 'number') return Number.isFinite(v) ? { hint: 'fraction' } : { hint: 'notFinite' };
     if (v === null) return { hint: 'blank' };
   }
   if (expected === 'string' && typeof v === 'number' && pointer === '/contact/phone') return { hint: 'phoneNumber' };
+  if (expected === 'string' && typeof v === 'number') return { hint: 'quoteText' };
   if (expected === 'object' && Array.isArray(v)) return { hint: 'wrongShape', expectedZh: '以列名为键的映射，而不是列表', expectedEn: 'a mapping of column keys, not a list' };
   return {};
 }
@@ -69,9 +74,10 @@ function allowedKeysAt(data: unknown, e: ErrorObject): string[] {
   return props ? Object.keys(props) : [];
 }
 
-function toFinding(e: ErrorObject, data: unknown): Finding | undefined {
+function toFinding(e: ErrorObject, data: unknown, numbers?: ReadonlyMap<string, string>): Finding | undefined {
   const at = e.instancePath;
   const value = valueAt(data, at);
+  const written = numbers?.get(at);
   const base = { severity: 'error' as const };
   switch (e.keyword) {
     case 'required': {
@@ -81,19 +87,21 @@ function toFinding(e: ErrorObject, data: unknown): Finding | undefined {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = allowedKeysAt(data, e);
-      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key, suggest: suggestKey(key, allowed), allowed: allowed.join(', ') } };
+      // `{decisions: 1,234}`: in a flow mapping the comma splits the number into a second key.
+      const split = /^[0-9]{3}$/.test(key) ? { hint: 'splitNumber' as HintId } : {};
+      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key, suggest: suggestKey(key, allowed), allowed: allowed.join(', '), ...split } };
     }
     case 'type': {
       const expected = String((e.params as { type: string }).type);
-      return { ...base, ruleId: 'SCHEMA-TYPE', pointer: at, params: { expected, value: show(value), ...typeHint(expected, value, at) } };
+      return { ...base, ruleId: 'SCHEMA-TYPE', pointer: at, params: { expected, value: show(value, written), ...typeHint(expected, value, at), ...formHint(written, value) } };
     }
     case 'minimum':
-      if ((e.params as { limit: number }).limit === 0) return { ...base, ruleId: 'SCHEMA-NEGATIVE', pointer: at, params: { value: show(value) } };
+      if ((e.params as { limit: number }).limit === 0) return { ...base, ruleId: 'SCHEMA-NEGATIVE', pointer: at, params: { value: show(value, written) } };
       if (at === '/year') return { ...base, ruleId: 'SCHEMA-YEAR', pointer: at, params: { value: show(value), limit: 2008 } };
       return undefined;
     case 'maximum':
       if (at === '/year') return { ...base, ruleId: 'SCHEMA-YEAR', pointer: at, params: { value: show(value), limit: 9999 } };
-      return { ...base, ruleId: 'SCHEMA-TOO-LARGE', pointer: at, params: { value: show(value), limit: MAX_COUNT } };
+      return { ...base, ruleId: 'SCHEMA-TOO-LARGE', pointer: at, params: { value: show(value, written), limit: MAX_COUNT } };
     case 'const': {
       const known = value === '2019' || value === 2019 ? '2019 年试行格式' : undefined;
       return { ...base, ruleId: 'SCHEMA-EDITION', pointer: at, params: { value: show(value), known } };
@@ -107,13 +115,31 @@ function toFinding(e: ErrorObject, data: unknown): Finding | undefined {
   }
 }
 
-/** Checks the data against the schema; [] when it conforms. */
-export function checkSchema(data: unknown): Finding[] {
-  if (validate(data)) return extraChecks(data);
+/** What to write instead of a number written in an odd form (see LoadResult.numbers). */
+function formHint(written: string | undefined, v: unknown): { hint?: HintId; suggest?: string } {
+  if (written === undefined || typeof v !== 'number' || !Number.isFinite(v)) return {};
+  const plain = Number.isSafeInteger(v) || (!Number.isInteger(v) && !/e/i.test(String(v))) ? String(v) : undefined;
+  if (/^[-+]?0[xo]/i.test(written)) return { hint: 'radix', suggest: plain };
+  if (/[eE]/.test(written)) return { hint: 'exponent', suggest: plain };
+  if (/\./.test(written) && Number.isInteger(v)) return { hint: 'pointZero', suggest: plain };
+  return {};
+}
+
+/** Amount cells take decimals; every other number in a report is a count or a year. */
+const isAmount = (pointer: string) => pointer.endsWith('/amountTenThousandYuan');
+
+/**
+ * Checks the data against the schema; [] when it conforms. `numbers` (from
+ * the loader) holds numbers as written where that differs from their value:
+ * a count written 1e3 or 1.0 is refused with what to write instead.
+ */
+export function checkSchema(data: unknown, numbers?: ReadonlyMap<string, string>): Finding[] {
+  const extra = [...extraChecks(data), ...numberForms(data, numbers)];
+  if (validate(data)) return extra;
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    const f = toFinding(e, data);
+    const f = toFinding(e, data, numbers);
     if (!f) continue;
     // The year's minimum and a type error on the same cell say the same thing once.
     const key = `${f.ruleId}|${f.pointer}`;
@@ -121,7 +147,25 @@ export function checkSchema(data: unknown): Finding[] {
     seen.add(key);
     out.push(f);
   }
-  return [...out, ...extraChecks(data)];
+  // A value of the wrong type is reported as that alone (`format: 2021` is not another edition).
+  const typed = new Set(out.filter((f) => f.ruleId === 'SCHEMA-TYPE').map((f) => f.pointer));
+  for (let i = out.length - 1; i >= 0; i--) if (out[i]!.ruleId !== 'SCHEMA-TYPE' && typed.has(out[i]!.pointer)) out.splice(i, 1);
+  // A value under a key already reported (unknown, wrong type) is not reported again.
+  const covered = (p: string) => out.some((f) => p === f.pointer || (f.ruleId !== 'SCHEMA-REQUIRED' && p.startsWith(`${f.pointer}/`)));
+  return [...out, ...extra.filter((f) => !covered(f.pointer))];
+}
+
+/** Numbers whose value the schema accepts but whose written form it should not. */
+function numberForms(data: unknown, numbers: ReadonlyMap<string, string> | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const [pointer, written] of numbers ?? []) {
+    const v = valueAt(data, pointer);
+    if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_COUNT) continue;
+    const hint = formHint(written, v);
+    if (!hint.hint || (hint.hint === 'pointZero' && isAmount(pointer))) continue;
+    out.push({ ruleId: 'SCHEMA-TYPE', severity: 'error', pointer, params: { expected: isAmount(pointer) ? 'number' : 'integer', value: written, ...hint } });
+  }
+  return out;
 }
 
 /** What JSON Schema cannot say: decimal places and real dates. */
