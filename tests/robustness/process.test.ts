@@ -1,0 +1,172 @@
+// Hostile input against the real built bin, in a child process: time and
+// peak memory (maxRSS) are measured, and files that cannot be read (a pipe, a
+// file without read permission, a 1 GB file, endless standard input) end in a
+// one-line message and exit 2, or a finding and exit 1, never a hang.
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, cli } from '../helpers/cli.js';
+import { CASES } from './cases.js';
+
+const DIST_CLI = pathToFileURL(join(ROOT, 'dist', 'cli.js')).href;
+
+interface Measured { code: number; stdout: string; stderr: string; ms: number; maxRssMb: number }
+
+/** Runs `report …` in a child that reports its own peak memory on fd 3. */
+function measure(args: string[], opts: { cwd: string; stdin?: number | 'ignore'; timeout?: number }): Promise<Measured> {
+  const script = `import { main } from ${JSON.stringify(DIST_CLI)};
+process.argv = [process.argv[0], 'report', ...JSON.parse(process.env.ARGS)];
+const t = performance.now();
+const code = await main();
+const fs = await import('node:fs');
+fs.writeSync(3, JSON.stringify({ code, ms: performance.now() - t, maxRss: process.resourceUsage().maxRSS }));
+process.exitCode = code;`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ARGS: JSON.stringify(args) },
+      stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '', stderr = '', report = '';
+    child.stdout!.on('data', (d) => { stdout += d; });
+    child.stderr!.on('data', (d) => { stderr += d; });
+    child.stdio[3]!.on('data', (d) => { report += d; });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`report ${args.join(' ')} took over ${opts.timeout ?? 20000} ms`)); }, opts.timeout ?? 20000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (!report) return reject(new Error(`no report from the child (exit ${status}): ${stderr}`));
+      const r = JSON.parse(report) as { code: number; ms: number; maxRss: number };
+      expect(status).toBe(r.code);
+      resolve({ code: r.code, stdout, stderr, ms: r.ms, maxRssMb: r.maxRss / 1024 });
+    });
+  });
+}
+
+const isRoot = process.getuid?.() === 0;
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+
+let dir: string;
+let baseline: Measured;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-proc-'));
+  for (const c of CASES) if (!c.file.endsWith('/') && c.name !== 'a missing file') writeFileSync(join(dir, c.file), c.bytes());
+  writeFileSync(join(dir, 'good.yaml'), CASES.find((c) => c.name === 'UTF-8')!.bytes().toString().replace('phone: 037767282399', 'phone: "037767282399"'));
+  baseline = await measure(['validate', 'good.yaml'], { cwd: dir });
+  expect(baseline.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bounded time and memory (child process, peak RSS)', () => {
+  it('refuses the billion laughs at once, in no more memory than a normal report needs', async () => {
+    const r = await measure(['validate', 'bomb.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('2:8');
+    expect(r.stdout).toContain('PARSE-ALIAS');
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.maxRssMb).toBeLessThan(baseline.maxRssMb + 30);
+  });
+
+  it('refuses 100,000 nested brackets (YAML and JSON) without a stack overflow', async () => {
+    for (const file of ['deep.yaml', 'deep-alias.yaml', 'deep-bad.yaml', 'deep.json', 'deep-closed.json', 'deep-block.yaml']) {
+      const r = await measure(['validate', file], { cwd: dir });
+      expect(r.code, file).toBe(1);
+      expect(r.stdout, file).toContain('PARSE-TOO-DEEP');
+      expect(r.stderr, file).toBe('');
+      expect(r.ms, file).toBeLessThan(1500);
+      expect(r.maxRssMb, file).toBeLessThan(baseline.maxRssMb + 60);
+    }
+  });
+
+  it('refuses a 1 GB file from its size, without reading it', async () => {
+    const big = join(dir, 'huge.yaml');
+    writeFileSync(big, 'format: "2021"\n');
+    truncateSync(big, 1024 ** 3); // sparse: costs no disk
+    const r = await measure(['validate', 'huge.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('文件大小 1073741824 字节，超过上限 5242880 字节（一份报告只有几 KB）');
+    expect(r.stdout).toContain('PARSE-TOO-LARGE');
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.maxRssMb).toBeLessThan(baseline.maxRssMb + 30);
+  });
+
+  it('stops reading endless standard input at the size cap', async () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = await measure(['validate', '-'], { cwd: dir, stdin: zero });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('PARSE-TOO-LARGE');
+      expect(r.maxRssMb).toBeLessThan(baseline.maxRssMb + 60);
+    } finally {
+      closeSync(zero);
+    }
+  });
+});
+
+describe('files that cannot be read: exit 2, one line, no stack trace', () => {
+  const oneLine = (r: { stderr: string }, text: string) => {
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(text);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
+  };
+
+  it('a missing file', () => {
+    const r = cli(['validate', join(dir, 'nope.yaml')]);
+    expect(r.code).toBe(2);
+    oneLine(r, `report: 找不到文件：${join(dir, 'nope.yaml')}`);
+    oneLine(cli(['validate', '--lang', 'en', join(dir, 'nope.yaml')]), 'File not found: ');
+  });
+
+  it('a path through a file', () => {
+    const r = cli(['validate', join(dir, 'good.yaml', 'x.yaml')]);
+    expect(r.code).toBe(2);
+    oneLine(r, '找不到文件');
+  });
+
+  it('a named pipe with no writer (would block for ever if opened)', async () => {
+    const fifo = join(dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await measure(['validate', 'pipe.yaml'], { cwd: dir, timeout: 5000 });
+    expect(r.code).toBe(2);
+    oneLine(r, 'report: 不是普通文件（可能是管道或设备）：pipe.yaml；要从管道读取请用 -（标准输入）');
+  });
+
+  it('a device', () => {
+    const r = cli(['validate', '--lang', 'en', '/dev/zero']);
+    expect(r.code).toBe(2);
+    oneLine(r, 'Not a regular file (a pipe or a device?): /dev/zero');
+  });
+
+  // Root reads any file whatever its mode: as root, the bin runs as nobody through setpriv.
+  it.runIf(!isRoot || hasSetpriv)('a file without read permission', () => {
+    const locked = join(dir, 'locked', 'report.yaml');
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(locked, 'format: "2021"\n');
+    chmodSync(locked, 0o000);
+    chmodSync(dir, 0o755);
+    const asUser = (args: string[]) => {
+      if (!isRoot) return cli(args);
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'report.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: '/' });
+      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+    };
+    const r = asUser(['validate', locked]);
+    expect(r.code).toBe(2);
+    oneLine(r, `report: 无法读取 ${locked}：没有读取权限`);
+    const en = asUser(['validate', '--lang', 'en', locked]);
+    oneLine(en, `Cannot read ${locked}: permission denied`);
+  });
+
+  it('random bytes, spawned: a finding, never a crash', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      let x = seed * 2654435761;
+      const bytes = Buffer.alloc(2000, 0).map(() => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 0xff);
+      const f = join(dir, `random-${seed}.yaml`);
+      writeFileSync(f, bytes);
+      const r = cli(['validate', f]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/PARSE-(BINARY|SYNTAX)/);
+    }
+  });
+});
