@@ -1,0 +1,101 @@
+// Roll-up: many unit reports of one year into one report (tables summed,
+// texts left for the author), and a per-unit breakdown of every cell. Pure.
+import { EDITION, PROACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type RowDef } from '../model/edition2021.js';
+import { cellValue, FIGURE_CELLS, type FigureCell } from '../across/cells.js';
+import { describePointer } from '../model/cells.js';
+import type { Lang } from '../model/label.js';
+
+export interface UnitReport {
+  /** As shown in messages and in the breakdown. */
+  readonly file: string;
+  readonly data: unknown;
+}
+
+export type AggregateProblem =
+  | { readonly kind: 'year'; readonly file: string; readonly value: unknown; readonly expected: unknown; readonly first: string }
+  | { readonly kind: 'format'; readonly file: string; readonly value: unknown; readonly expected: unknown; readonly first: string }
+  | { readonly kind: 'cell'; readonly file: string; readonly pointer: string };
+
+export const PLACEHOLDERS = {
+  overview: '（待填写：本级汇总的总体情况。表格数字由 report aggregate 汇总各单位报告得出。）',
+  problems: '（待填写：存在的主要问题及改进情况。）',
+  other: '（待填写：其他需要报告的事项；没有的写“无”。）',
+} as const;
+
+const field = (data: unknown, k: string): unknown => (data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[k] : undefined);
+
+/** Mixed years or formats, and cells that cannot be summed. Empty when the inputs can be rolled up. */
+export function aggregateProblems(units: readonly UnitReport[]): AggregateProblem[] {
+  const out: AggregateProblem[] = [];
+  const first = units[0];
+  if (!first) return out;
+  for (const u of units.slice(1)) {
+    if (field(u.data, 'format') !== field(first.data, 'format')) out.push({ kind: 'format', file: u.file, value: field(u.data, 'format'), expected: field(first.data, 'format'), first: first.file });
+    if (field(u.data, 'year') !== field(first.data, 'year')) out.push({ kind: 'year', file: u.file, value: field(u.data, 'year'), expected: field(first.data, 'year'), first: first.file });
+  }
+  for (const u of units) {
+    for (const c of FIGURE_CELLS) if (cellValue(u.data, c) === undefined) { out.push({ kind: 'cell', file: u.file, pointer: c.pointer }); break; }
+  }
+  return out;
+}
+
+/** Sum of one cell over the units: integers throughout (fees in 1/10000 万元). */
+export function sumCell(units: readonly UnitReport[], cell: FigureCell): number {
+  let s = 0;
+  for (const u of units) s += cellValue(u.data, cell)!;
+  return s;
+}
+
+/** Fee units (1/10000 万元) back to a decimal number of 万元, exactly as written. */
+export function unitsToAmount(units: number): number {
+  const int = Math.floor(units / 10000);
+  const frac = String(units % 10000).padStart(4, '0').replace(/0+$/, '');
+  return Number(frac ? `${int}.${frac}` : String(int));
+}
+
+/** The roll-up report as data, in the data-model order (call aggregateProblems first). */
+export function aggregateReports(units: readonly UnitReport[], options: { agency: string }): Record<string, unknown> {
+  const sums = new Map(FIGURE_CELLS.map((c) => [c.pointer, sumCell(units, c)]));
+  const v = (p: string) => sums.get(p)!;
+  const proactive: Record<string, Record<string, number>> = {};
+  for (const b of PROACTIVE_BLOCKS) {
+    for (const r of b.rows) {
+      proactive[r.key] = Object.fromEntries(b.columns.map((c) => {
+        const p = `/proactive/${r.key}/${c}`;
+        return [c, c === 'amountTenThousandYuan' ? unitsToAmount(v(p)) : v(p)];
+      }));
+    }
+  }
+  const rows = (defs: readonly RowDef[], base: string): Record<string, unknown> =>
+    Object.fromEntries(defs.map((r) => [r.key, r.children
+      ? rows(r.children, `${base}/${r.key}`)
+      : Object.fromEntries(REQUEST_COLUMNS.map((c) => [c.key, v(`${base}/${r.key}/${c.key}`)]))]));
+  const reviews = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c.key, v(`/reviewsAndLawsuits/${g.key}/${c.key}`)]))]));
+  const first = units[0]?.data;
+  return {
+    format: field(first, 'format') ?? EDITION,
+    agency: options.agency,
+    year: field(first, 'year'),
+    overview: PLACEHOLDERS.overview,
+    proactive,
+    requests: rows(REQUEST_ROWS, '/requests'),
+    reviewsAndLawsuits: reviews,
+    problems: PLACEHOLDERS.problems,
+    other: PLACEHOLDERS.other,
+  };
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * One row per unit, one column per cell, and a last row of totals; the header
+ * names each cell by its labels. UTF-8 with a BOM and CRLF, as Excel expects.
+ */
+export function breakdownCsv(units: readonly UnitReport[], lang: Lang): string {
+  const head = [lang === 'zh' ? '单位' : 'Unit', lang === 'zh' ? '文件' : 'File', ...FIGURE_CELLS.map((c) => describePointer(c.pointer, lang))];
+  const show = (c: FigureCell, n: number) => (c.amount ? String(unitsToAmount(n)) : String(n));
+  const lines = [head];
+  for (const u of units) lines.push([String(field(u.data, 'agency') ?? ''), u.file, ...FIGURE_CELLS.map((c) => show(c, cellValue(u.data, c)!))]);
+  lines.push([lang === 'zh' ? '合计' : 'Total', '', ...FIGURE_CELLS.map((c) => show(c, sumCell(units, c)))]);
+  return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
