@@ -99,6 +99,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks text, HTML or .docx)' : '标准输入所用的文件名（由扩展名决定文本、网页或 .docx）')
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
+  program
+    .command('aggregate')
+    .description(en ? 'roll up the tables of many unit reports of one year into one report' : '把同一年度多个单位的报告表格汇总为一份报告')
+    .argument('<files...>', en ? 'the unit reports (YAML or JSON)' : '各单位的报告文件（YAML 或 JSON）')
+    .option('--agency <name>', en ? 'the agency of the roll-up report (required)' : '汇总报告的机关名称（必填）')
+    .option('-o, --output <file>', en ? 'write the roll-up to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
+    .option('--breakdown <format>', en ? 'also write a per-unit table of every cell: csv' : '同时写出各单位逐项明细表：csv')
+    .option('--breakdown-output <file>', en ? 'where the breakdown goes (default: next to -o, .breakdown.csv)' : '明细表写入的文件（默认：-o 文件旁的 .breakdown.csv）')
+    .action(action(async () => (await import('./commands/aggregate.js')).aggregateCommand));
+
   for (const register of EXTRA_COMMANDS) register(program, en, action);
 
   try {
