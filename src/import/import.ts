@@ -7,6 +7,7 @@ import { decodeHtml, decodeText } from './decode.js';
 import { docxToHtml, extractHtml, extractText, type Unit } from './extract.js';
 import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE3, TABLE4 } from './labels.js';
 import { readContact, readMeta } from './meta.js';
+import { toSimplified } from './normalize.js';
 import { readRows, readTable4, regionHas, type CellRead, type TableRead } from './tables.js';
 import type { Edition, Gap, ImportResult, SourceInfo, SourceKind } from './types.js';
 
@@ -102,8 +103,7 @@ function sectionLines(units: readonly Unit[], from: number, to: number): string[
   for (let i = from; i < to; i++) {
     const u = units[i]!;
     if (u.kind === 'line') lines.push(u.text);
-    else lines.push(u.cells.map((c) => c.text.replace(/\n/g, ' ')).filter((t) => t.trim() !== '').join(' '));
-    if (u.kind === 'line') lines.push('');
+    else lines.push(u.cells.map((c) => c.text.replace(/\n/g, ' ')).filter((t) => t.trim() !== '').join(' '), '');
   }
   return lines;
 }
@@ -175,23 +175,21 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   const overviewHeading = headings.find((h) => h.key === 'overview');
   const headEnd = overviewHeading ? overviewHeading.index : first ? first.index : Math.min(units.length, 40);
   const head: string[] = [];
+  const metaLines: string[] = [];
   for (let i = 0; i < headEnd; i++) {
     const u = units[i]!;
-    if (u.kind === 'line') head.push(u.text);
-    else head.push(u.cells.map((c) => c.text).join('：'));
-  }
-  // Metadata tables put 发布机构 and its value in neighbouring cells.
-  for (let i = 0; i < headEnd; i++) {
-    const u = units[i]!;
-    if (u.kind !== 'row') continue;
-    u.cells.forEach((c, k) => { if (k + 1 < u.cells.length) head.push(`${c.text.trim()}：${u.cells[k + 1]!.text.trim()}`); });
+    if (u.kind === 'line') { head.push(u.text); metaLines.push(u.text); continue; }
+    // Metadata tables put 发布机构 and its value in neighbouring cells.
+    const texts = u.cells.map((c) => c.text.trim().replace(/[:：]$/, ''));
+    texts.forEach((t, k) => { if (k + 1 < texts.length) metaLines.push(`${t}：${texts[k + 1]}`); });
+    if (texts.length === 1) metaLines.push(texts[0]!);
   }
   const allLines = units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => c.text).join(' ')));
   const fullText = allLines.join('\n');
   const [ao, bo] = overviewHeading ? region(units, headings, 'overview') : [0, 0];
-  const body = [...head, ...allLines.slice(ao, Math.min(bo, ao + 20))].join('\n');
+  const body = [...metaLines, ...allLines.slice(ao, Math.min(bo, ao + 20))].join('\n');
   const tail = allLines.filter((l) => l.trim() !== '').slice(-4);
-  const meta = readMeta(head, body, tail, currentYear);
+  const meta = readMeta(metaLines, body, tail, currentYear);
 
   const otherHandlingRows = t3.cells.some((c) => c.pointer.startsWith('/requests/outcomes/otherHandling/'))
     || t3.gaps.some((g) => g.pointer.startsWith('/requests/outcomes/otherHandling/') && g.reason !== 'row-missing');
@@ -236,7 +234,7 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   const contact = readContact([...head, ...allLines.slice(ao, Math.min(bo, ao + 20))].join('\n'));
   if (contact) report.contact = contact;
   const preambleLines = head.filter((l) => {
-    const t = l.replace(/^\s*#+\s*/, '').trim();
+    const t = toSimplified(l.replace(/^\s*#+\s*/, '').trim());
     return t.length >= 20 && !META_LINE.test(t) && !(/年度报告|年报/.test(t) && t.length <= 60 && !/[。，]/.test(t)) && !headingOf(t);
   });
   if (preambleLines.length) report.preamble = toMarkdown(preambleLines.flatMap((l) => [l, '']));

@@ -77,6 +77,8 @@ export function readMeta(head: readonly string[], body: string, tail: readonly s
   // The overview usually opens with the year: "2024年，我局…".
   const opening = /(\d{4})\s*年度?\s*[，,]/.exec(body);
   if (opening) years.push(Number(opening[1]));
+  const lineStart = /(?:^|\n)\s*(\d{4})\s*年度?\s*(?![\d\s月])/.exec(body);
+  if (lineStart) years.push(Number(lineStart[1]));
   for (const y of years) {
     const ok = validYear(y, now);
     if (ok) { meta.year = ok; break; }
@@ -105,6 +107,10 @@ export function readContact(text: string): Contact | undefined {
   if (office) c.office = office[1];
   const address = /地址\s*[:：]\s*([^；;，,。)）\n]{4,60})/.exec(text);
   if (address) c.address = address[1]!.trim();
+  else {
+    const place = /联系方式\s*[:：]\s*([^，,；;。:：\n]{2,40}?\d+\s*号)/.exec(text);
+    if (place) c.address = place[1]!.trim();
+  }
   const phone = /电话\s*[:：]?\s*(\d[\d\-－— ]{5,18}\d)/.exec(text);
   if (phone) c.phone = phone[1]!.replace(/[－—]/g, '-').replace(/\s+/g, '');
   return Object.keys(c).length ? c : undefined;
