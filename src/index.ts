@@ -9,3 +9,9 @@ export type { Finding, LocatedFinding, Severity, Position } from './diagnostics/
 export type { Report, RequestRow, ReviewGroup } from './model/report.generated.js';
 export type { Lang, Label } from './model/label.js';
 export * as edition2021 from './model/edition2021.js';
+// Across reports: last year's report (rules 7, 8), text against tables (rule 9), roll-ups.
+export { checkPrevious } from './rules/previous.js';
+export { checkCopied } from './rules/copied.js';
+export { extractStatements, type Statement, type Quantity } from './text/statements.js';
+export { parseFigure, parseChineseNumeral } from './text/numbers.js';
+export { aggregateReports, aggregateProblems, breakdownCsv, type UnitReport } from './aggregate/aggregate.js';
