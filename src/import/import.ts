@@ -220,8 +220,9 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
       // A closing signature (agency, date) is not part of the section.
       const filled = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l !== '');
       let cut = lines.length;
-      for (const [l, i] of filled.slice(-2).reverse()) {
-        if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(l) || l === meta.agency) cut = i;
+      for (const [raw, i] of filled.slice(-3).reverse()) {
+        const l = raw.replace(/\\$|\s{2,}$/, '').trim();
+        if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(l) || l === meta.agency || /^([-*_]\s*){3,}$/.test(l)) cut = i;
         else break;
       }
       lines = lines.slice(0, cut);
