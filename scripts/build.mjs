@@ -49,6 +49,8 @@ const result = await build({
 
 // Remove chunks of earlier builds without ever removing dist/ (tests may be running).
 const made = new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p)));
+// Which inputs went into which chunk: tests check that heavy parts stay lazy.
+writeIfChanged(join(tmp, 'meta.json'), JSON.stringify(result.metafile));
 for (const f of readdirSync(r('dist/chunks'))) if (!made.has(r(`dist/chunks/${f}`))) rmSync(r(`dist/chunks/${f}`), { force: true });
 
 // 5. Declarations for library users.
