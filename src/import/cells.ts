@@ -89,8 +89,10 @@ export function toStream(units: readonly Unit[]): StreamCell[] {
     if (mode === 'tab' || mode === 'pipe-rows') {
       for (const line of lines) {
         if (line.trim() === '' || GFM_DELIMITER.test(line)) continue;
-        let parts = mode === 'tab' ? line.split('\t') : line.split('|');
-        if (mode === 'pipe-rows') {
+        // A page may mix both: each line is split by what it holds.
+        const byPipe = mode === 'pipe-rows' ? !line.includes('\t') || line.includes('|') : !line.includes('\t') && line.includes('|');
+        let parts = byPipe ? line.split('|') : line.split('\t');
+        if (byPipe) {
           if (parts[0]?.trim() === '') parts = parts.slice(1);
           if (parts.length && parts[parts.length - 1]?.trim() === '') parts = parts.slice(0, -1);
         }
