@@ -15,3 +15,11 @@ export { checkCopied } from './rules/copied.js';
 export { extractStatements, type Statement, type Quantity } from './text/statements.js';
 export { parseFigure, parseChineseNumeral } from './text/numbers.js';
 export { aggregateReports, aggregateProblems, breakdownCsv, type UnitReport } from './aggregate/aggregate.js';
+// Importing published reports; the reader (parse5, mammoth) loads on first use.
+export type { ImportResult, ImportOptions, Gap as ImportGap, GapReason as ImportGapReason, Edition as ImportEdition } from './import/import.js';
+export async function importReport(...args: Parameters<typeof import('./import/import.js').importReport>): ReturnType<typeof import('./import/import.js').importReport> {
+  return (await import('./import/import.js')).importReport(...args);
+}
+// Rendering: Markdown and HTML in the official layout (the view model is what templates see).
+export { renderReport, reportView, TemplateError, TEMPLATE_NAMES, type RenderOptions, type RenderFormat, type TemplateName, type MarkFinding } from './render/index.js';
+export type { ReportView, SectionView, TableView, RowGroupView, RowView, CellView } from './render/view.js';
