@@ -10,6 +10,7 @@ import { locateFindings } from '../check.js';
 import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
 import { formatMessage } from '../diagnostics/messages.js';
 import { loadReport, MAX_BYTES, type LoadResult, type Located } from '../load/load.js';
+import { decode } from '../load/decode.js';
 import type { Lang } from '../model/label.js';
 import { checkCopied } from '../rules/copied.js';
 import { checkPrevious } from '../rules/previous.js';
@@ -80,8 +81,8 @@ export function findPreviousReport(file: string, data: unknown, cwd: string, lan
 }
 
 function readFileText(path: string): string {
-  // Decoded properly by the loader later; here only a cheap look for two strings.
-  return new TextDecoder('utf-8').decode(readFileSync(path));
+  // The loader's decoding (UTF-8, GB18030, UTF-16), so a GB18030 file is found too.
+  return decode(readFileSync(path)).text;
 }
 
 export interface PreviousReport {

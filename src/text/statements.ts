@@ -54,7 +54,9 @@ const RECEIVE = '(?:收到|新收|受理|接到|接收|收悉)';
 const NEG = '(?:未|没有|无)';
 
 /** Words that mean the figure is about something other than disclosure requests. */
-const OTHER_THINGS = /咨询|投诉|信访|举报|建议|提案|复议|诉讼|热线|来信|留言|求助|意见|其他|其它/;
+const OTHER_THINGS = /咨询|投诉|信访|举报|建议|提案|复议|诉讼|热线|来信|留言|求助|意见|其他|其它|更正|许可|审批|登记|补正|延期/;
+/** A request for disclosure, not some other application (行政许可申请, 更正申请). */
+const DISCLOSURE = /公开|信息/;
 /** A reviewer's verbs: the agency handled reviews of others, not reviews of its own decisions. */
 const AS_REVIEWER = /办理|受理|审理|审查|收到|接到/;
 const CORRECTION = /纠错|纠正|败诉|撤销|确认违法|被改变/;
@@ -78,8 +80,10 @@ interface MatchContext {
 }
 
 const noOtherThings = (m: RegExpExecArray) => !OTHER_THINGS.test(m.groups?.gap ?? '');
+/** The words around 申请 say it is a disclosure request. */
+const disclosureRequest = (m: RegExpExecArray) => noOtherThings(m) && DISCLOSURE.test(m[0].replace(m.groups?.n ?? '', ''));
 const aboutRequests = (_m: RegExpExecArray, c: MatchContext) => /申请/.test(c.paragraph);
-const aboutDisclosure = (_m: RegExpExecArray, c: MatchContext) => /信息公开|政府信息/.test(c.sentence);
+const aboutDisclosure = (_m: RegExpExecArray, c: MatchContext) => /信息公开|政府信息/.test(c.sentence.slice(0, c.at + 4));
 const notAsReviewer = (m: RegExpExecArray, c: MatchContext) => {
   const before = clauseBefore(c.sentence, c.at);
   return !AS_REVIEWER.test(before) && !CORRECTION.test(c.sentence.slice(c.at, c.at + m[0].length + 12));
@@ -95,15 +99,15 @@ const all = (...fs: NonNullable<Pattern['ok']>[]): Pattern['ok'] => (m, c) => fs
 
 const PATTERNS: readonly Pattern[] = [
   // 共收到政府信息公开申请132件 · 受理政府信息依申请公开9件 · 收到依申请公开信息3条
-  P('received', `${RECEIVE}(?:了)?${gap(20)}申请(?:公开)?(?:政府信息|信息|事项)?(?:数量)?(?:共计|共|合计|总计|总数)?(?:为|是|达到|达)?\\s*${N}${UNIT}`, noOtherThings),
+  P('received', `${RECEIVE}(?:了)?${gap(20)}申请(?:公开)?(?:政府信息|信息|事项)?(?:数量)?(?:共计|共|合计|总计|总数)?(?:为|是|达到|达)?\\s*${N}${UNIT}`, disclosureRequest),
   // 共收到8份政府信息公开申请
-  P('received', `${RECEIVE}(?:了)?(?:各类)?\\s*${N}${UNIT}${gap(12)}申请(?!人)`, noOtherThings),
+  P('received', `${RECEIVE}(?:了)?(?:各类)?\\s*${N}${UNIT}${gap(12)}申请(?!人)`, disclosureRequest),
   // 依申请公开0件
   P('received', `依申请公开(?:政府信息)?(?:共|共计)?\\s*${N}${UNIT}`),
   // 未收到政府信息公开申请 · 没有接到群众主动要求公开政府信息的申请 · 全年没有发生信息公开申请
-  P('received', `${NEG}(?:收到|接到|受理|发生|接收|出现)(?:过)?${gap(24)}申请(?!人|行政|复议|诉讼|引起|引发|而|提起|导致)`, (m) => noOtherThings(m) && !/^因/.test(m.groups?.gap ?? ''), true),
+  P('received', `${NEG}(?:收到|接到|受理|发生|接收|出现)(?:过)?${gap(24)}申请(?:公开)?(?!人|行政|复议|诉讼|引起|引发|而|提起|导致)`, (m) => disclosureRequest(m) && !/^因/.test(m.groups?.gap ?? ''), true),
   // 全年无政府信息公开申请
-  P('received', `${NEG}(?:任何)?(?:政府信息公开|信息公开|依申请公开)(?:申请)?(?:事项|件)?(?:的?情况)?(?=[，,。；;]|$)`, undefined, true),
+  P('received', `${NEG}(?:任何)?(?:(?:政府信息公开|信息公开)申请|依申请公开(?:申请)?)(?:事项|件)?(?:的?情况)?(?=[，,。；;]|$)`, undefined, true),
   P('carriedOver', `上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?(?:数量)?(?:共)?(?:为)?\\s*${N}${UNIT}`),
   P('carriedOver', `${NEG}上一?年度?结转`, undefined, true),
   P('disclosed', `(?<![“"「])(?:予以公开|同意公开|全部公开)(?:的)?(?:申请)?(?:共)?\\s*${N}${UNIT}`, aboutRequests),
@@ -212,7 +216,8 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     }
     ZERO_DISPUTES.lastIndex = 0;
     for (let m = ZERO_DISPUTES.exec(s); m; m = ZERO_DISPUTES.exec(s)) {
-      if (!/信息公开|政府信息/.test(s) || CORRECTION.test(m[0])) continue;
+      // 尚未审结的行政复议 is a pending review, not the absence of one.
+      if (!/信息公开|政府信息/.test(s) || CORRECTION.test(m[0]) || /审结|结案|办结|判决|裁决|撤回/.test(m[0])) continue;
       if (otherYear(s, m.index, options.year, 'reviews')) continue;
       const end = m.index + m[0].length;
       const quote = quoteOf(s, m.index, end);

@@ -34,6 +34,16 @@ describe('statements', () => {
     expect(q('2022年收到政府信息公开申请5件。')).toEqual([]); // another year
     expect(q('较上年，收到政府信息公开申请增加5件。')).toEqual([]);
     expect(q('未发生因政府信息公开申请引起的行政复议。')).toEqual([['reviews', 0]]);
+    // Other kinds of application.
+    expect(q('全年受理行政许可申请350件，办结率100%。')).toEqual([]);
+    expect(q('共收到各类审批申请20件。')).toEqual([]);
+    expect(q('没有收到要求更正政府信息的申请。')).toEqual([]);
+    expect(q('全年共收到政府信息公开申请及咨询12件。')).toEqual([]);
+    // A pending review is not the absence of one; a corrected one is not zero reviews.
+    expect(q('因政府信息公开引起的行政复议1件，尚未审结的行政复议案件已按期答复。')).toEqual([['reviews', 1]]);
+    expect(q('未出现因政府信息公开被行政复议纠错的情况。')).toEqual([]);
+    // Reviews in a sentence that is not about disclosure.
+    expect(q('全年发生行政复议案件3件，信息公开工作稳步推进。')).toEqual([]);
   });
   it('knows 上年结转 inclusions and the other quantities', () => {
     const st = extractStatements('共受理政府信息公开申请10件（含上年结转2件）。', { year: 2023 });
