@@ -1,7 +1,7 @@
 // The HTML output: document shell, the official table layout, escaping,
 // computed totals, --force marks, --fragment, and user templates that cannot
 // reach prototypes or the file system.
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
@@ -11,6 +11,7 @@ import { SECTION_ORDER, SECTIONS } from '../../src/model/edition2021.js';
 import { markdownToHtml } from '../../src/render/markdown.js';
 import { renderReport, reportView, TemplateError } from '../../src/render/index.js';
 import { EXAMPLES, load } from './helpers.js';
+import { ROOT } from '../helpers/cli.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -180,6 +181,14 @@ describe('templates (--template)', () => {
     expect(html).toContain('body { color: red }');
     expect(html.match(/<table class="mine">/g)).toHaveLength(3);
     expect(html).toContain('<h2>三、收到和处理政府信息公开申请情况</h2>');
+  });
+
+  it('accepts the minimal page.hbs of the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const page = /```hbs\n([\s\S]*?)```/.exec(readme)![1]!;
+    const html = renderReport(hanyang, { format: 'html', templates: { page } });
+    expect(html).toContain('<title>武汉市汉阳区人民政府办公室2022年政府信息公开工作年度报告</title>');
+    expect(html.match(/<table id=/g)).toHaveLength(3);
   });
 
   it('gives the documented variables', () => {
