@@ -1,7 +1,8 @@
 // Atomic output: write a temporary file in the same folder, then rename, so a
 // reader never sees half a file; on error or Ctrl-C the old file stays and no
 // temporary file is left behind.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './io.js';
 import type { Lang } from '../model/label.js';
@@ -28,9 +29,14 @@ function hookSignals(): void {
   }
 }
 
+// The same file by device and inode: catches `./x`, symlinks and hard links alike.
 const sameFile = (a: string, b: string): boolean => {
-  const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
-  return real(a) === real(b);
+  try {
+    const x = statSync(a), y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
 };
 
 const TEXT = {
@@ -42,15 +48,9 @@ const TEXT = {
  * Writes `content` to `target` atomically. `inputs` are the files the output
  * was made from: writing over one of them is refused.
  */
-export function writeAtomic(target: string, content: string | Uint8Array, options: { inputs?: readonly string[]; lang?: Lang } = {}): void {
+export function writeAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   const lang = options.lang ?? 'zh';
-  for (const input of options.inputs ?? []) {
-    if (input !== '-' && sameFile(input, target)) throw new UsageError(TEXT.sameAsInput[lang](target));
-  }
-  hookSignals();
-  const dir = dirname(resolve(target));
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  pending.add(tmp);
+  const tmp = prepare(target, options);
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
@@ -61,6 +61,49 @@ export function writeAtomic(target: string, content: string | Uint8Array, option
     } finally {
       closeSync(fd);
     }
+    renameSync(tmp, target);
+    pending.delete(tmp);
+  } catch (e) {
+    cleanup();
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+  }
+}
+
+export interface WriteOptions {
+  /** The files the output is made from: writing over one of them is refused. */
+  readonly inputs?: readonly string[];
+  readonly lang?: Lang;
+}
+
+function prepare(target: string, options: WriteOptions): string {
+  for (const input of options.inputs ?? []) {
+    if (input !== '-' && sameFile(input, target)) throw new UsageError(TEXT.sameAsInput[options.lang ?? 'zh'](target));
+  }
+  hookSignals();
+  const tmp = join(dirname(resolve(target)), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  pending.add(tmp);
+  return tmp;
+}
+
+/**
+ * writeAtomic for output made or written piece by piece: between pieces the
+ * event loop runs, so Ctrl-C removes the temporary file and leaves the old
+ * output as it was (a synchronous write finishes before any signal is seen).
+ */
+export async function writeAtomicAsync(target: string, content: string | Uint8Array | AsyncIterable<string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
+  const lang = options.lang ?? 'zh';
+  const tmp = prepare(target, options);
+  try {
+    const fh = await open(tmp, 'wx', 0o644);
+    try {
+      const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+      for await (const piece of pieces) await fh.write(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (!pending.has(tmp)) throw new Error('interrupted');
     renameSync(tmp, target);
     pending.delete(tmp);
   } catch (e) {
