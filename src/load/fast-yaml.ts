@@ -13,14 +13,47 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 const coreInt = new jsyaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
   resolve: (s: string) => INT.test(s) || OCT.test(s) || HEX.test(s),
-  construct: (s: string) => (OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : Number(s)),
+  construct: (s: string) => {
+    const v = OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : Number(s);
+    if (sink && !isPlainNumber(s, v)) sink(s);
+    return v;
+  },
 });
 
 const coreFloat = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (s: string) => FLOAT.test(s) || INF.test(s) || NAN.test(s),
-  construct: (s: string) => (NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s)),
+  construct: (s: string) => {
+    const v = NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s);
+    if (sink && !isPlainNumber(s, v)) sink(s);
+    return v;
+  },
 });
+
+/**
+ * A number written so that its value may not be what the author meant:
+ * exponent (1e3), hex/octal, an integer past 2^53, a whole number with a
+ * decimal point (1.0), or leading zeros (037…, a phone number). Plain integers and decimals with a fraction are plain.
+ */
+export function isPlainNumber(source: string, value: number): boolean {
+  // A leading zero is kept as written, so a phone number written as a number is shown as written.
+  if (/^[-+]?0[0-9]/.test(source)) return false;
+  if (/^[-+]?[0-9]+$/.test(source)) return Number.isSafeInteger(value);
+  if (/^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$/.test(source)) return !Number.isInteger(value);
+  return !/^[-+]?(?:[0-9.]+[eE]|0[xo])/.test(source);
+}
+
+let sink: ((source: string) => void) | undefined;
+
+/** Thrown on the first anchor: the careful path refuses anchors and aliases with a position. */
+export class AnchorFound extends Error {}
+// Every alias needs an anchor defined before it, so watching anchors is enough;
+// text such as `**bold**` in a block scalar no longer leaves the fast path.
+function refuseAnchors(this: jsyaml.State, event: jsyaml.EventType, state: jsyaml.State): void {
+  const st = state as unknown as { anchor: string | null; anchorMap: object };
+  if (st.anchor !== null && st.anchor !== undefined) throw new AnchorFound('anchor');
+  if (event === 'close') for (const _ in st.anchorMap) throw new AnchorFound('anchor');
+}
 
 // `types` is exported by js-yaml 4 but missing from its type definitions.
 const types = (jsyaml as unknown as { types: Record<string, InstanceType<typeof jsyaml.Type>> }).types;
@@ -29,7 +62,17 @@ const CORE = new jsyaml.Schema({
   explicit: [types.str!, types.seq!, types.map!, types.null!, types.bool!, coreInt, coreFloat],
 });
 
-/** Parses YAML 1.2 core; throws on any syntax problem (the caller falls back to `yaml`). */
-export function fastParseYaml(text: string): unknown {
-  return jsyaml.load(text, { schema: CORE, json: false });
+/**
+ * Parses YAML 1.2 core; throws on any syntax problem (the caller falls back to
+ * `yaml`) and past `maxDepth` levels. `onOddNumber` hears of every number not
+ * written plainly (see isPlainNumber).
+ */
+export function fastParseYaml(text: string, onOddNumber?: (source: string) => void, maxDepth = 100): unknown {
+  sink = onOddNumber;
+  try {
+    // maxDepth is in js-yaml 4.1.1+ but not in its type definitions.
+    return jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: refuseAnchors } as jsyaml.LoadOptions);
+  } finally {
+    sink = undefined;
+  }
 }

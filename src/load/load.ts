@@ -3,15 +3,18 @@
 // Document (with source ranges) is built only when something must be placed.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Finding, Position } from '../diagnostics/finding.js';
-import { parsePointer } from '../model/cells.js';
+import { joinPointer, parsePointer } from '../model/cells.js';
 import { decode } from './decode.js';
-import { fastParseYaml } from './fast-yaml.js';
+import { fastParseYaml, isPlainNumber } from './fast-yaml.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
+import { indexYaml, offsetInIndex, type YamlIndex } from './yaml-index.js';
 
 export type SourceKind = 'yaml' | 'json';
 /** A real report is a few KB. */
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 20;
+/** Flow nesting refused before the careful parser sees it (it recurses per level). */
+const MAX_FLOW_DEPTH = 200;
 
 export interface Located {
   /** Position of the value at `pointer`, or of its nearest existing ancestor. */
@@ -25,7 +28,14 @@ export interface LoadResult extends Located {
   readonly findings: Finding[];
   readonly text: string;
   readonly kind: SourceKind;
+  /**
+   * Pointer → number as written, for numbers not written plainly (1e3, 0x10,
+   * 1.0, integers past 2^53): the schema stage says what to write instead.
+   */
+  readonly numbers?: ReadonlyMap<string, string>;
 }
+
+type Loaded = { data: unknown; findings: Finding[]; locate: Located['locate']; numbers?: Map<string, string> };
 
 export interface LoadOptions {
   /** File name; its extension chooses YAML or JSON. */
@@ -57,6 +67,8 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
     text = d.text;
     if (d.encoding) findings.push({ ruleId: 'PARSE-ENCODING', severity: 'warning', pointer: '', params: { encoding: d.encoding }, line: 1, column: 1 });
   }
+  // A lone CR ends a line in YAML and in editors; as LF (same length) every parser and position agrees.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   if (text.length > MAX_BYTES) {
     return failed(text, kind, { ruleId: 'PARSE-TOO-LARGE', severity: 'error', pointer: '', params: { size: text.length, limit: MAX_BYTES }, line: 1, column: 1 });
   }
@@ -67,7 +79,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
     if (shape) findings.push({ ...shape, ...result.locate('') });
   }
   const ok = findings.every((f) => f.severity !== 'error');
-  return { data: ok ? result.data : undefined, findings, text, kind, locate: result.locate };
+  return { data: ok ? result.data : undefined, findings, text, kind, locate: result.locate, ...(ok && result.numbers?.size ? { numbers: result.numbers } : {}) };
 }
 
 function failed(text: string, kind: SourceKind, f: Finding): LoadResult {
@@ -83,25 +95,37 @@ function checkShape(data: unknown): Omit<Finding, 'line' | 'column'> | undefined
 }
 
 // ── YAML ──────────────────────────────────────────────────────────────────
-function loadYaml(text: string): { data: unknown; findings: Finding[]; locate: Located['locate'] } {
+function loadYaml(text: string): Loaded {
   let doc: { doc: Document; lc: LineCounter } | undefined;
   const slow = () => (doc ??= slowParse(text));
   const locate = (pointer: string, atKey?: boolean) => locateInDoc(slow(), pointer, atKey);
 
-  // Anchors and aliases go to the careful path, which refuses them with a position.
-  if (!/[&*]/.test(text)) {
+  // Anchors and aliases go to the careful path (fastParseYaml throws on them), which refuses them with a position.
+  {
+    let odd = false;
     try {
-      const data = fastParseYaml(text);
-      if (!tooDeep(data)) return { data, findings: emptyFinding(text, data), locate };
-    } catch {
-      // fall through: the `yaml` package gives the authoritative error and position
+      const data = fastParseYaml(text, () => { odd = true; }, MAX_DEPTH + 2);
+      const deep = deepPointer(data);
+      if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
+      return { data, findings: emptyFinding(text, data), locate: indexedLocator(text, locate), numbers: odd ? numbersInDoc(slow().doc) : undefined };
+    } catch (e) {
+      // js-yaml stops at maxDepth and says where.
+      const mark = (e as { mark?: { line: number; column: number } }).mark;
+      if (mark && /maxDepth/.test((e as Error).message)) return { data: undefined, findings: [tooDeepFinding({ line: mark.line + 1, column: mark.column + 1 })], locate };
+      // else fall through: the `yaml` package gives the authoritative error and position
     }
   }
+  // The careful parser recurses per level: refuse absurd flow nesting before it runs.
+  const flowDeep = flowDepthOffset(text, MAX_FLOW_DEPTH);
+  if (flowDeep >= 0) return { data: undefined, findings: [tooDeepFinding(offsetToPosition(lineStartsOf(text), flowDeep))], locate: () => ORIGIN };
   const { doc: d, lc } = slow();
   const findings: Finding[] = [];
   for (const e of d.errors) {
     const pos = lc.linePos(e.pos[0]);
-    if (e.code === 'DUPLICATE_KEY') {
+    if (/call stack/i.test(e.message)) {
+      findings.push(tooDeepFinding({ line: pos.line, column: pos.col }));
+      break;
+    } else if (e.code === 'DUPLICATE_KEY') {
       findings.push({ ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: duplicateKeyAt(text, e.pos[0]) }, line: pos.line, column: pos.col });
     } else if (e.code === 'MULTIPLE_DOCS') {
       findings.push({ ruleId: 'PARSE-MULTI-DOC', severity: 'error', pointer: '', params: {}, line: pos.line, column: pos.col });
@@ -117,17 +141,65 @@ function loadYaml(text: string): { data: unknown; findings: Finding[]; locate: L
   }
   if (d.contents && hasAnchor(d.contents as Node)) {
     const node = anchored(d.contents as Node)!;
-    const pos = lc.linePos(node.range?.[0] ?? 0);
+    // The node's range starts after its `&name`: point at the anchor itself.
+    const start = node.range?.[0] ?? 0;
+    const at = text.lastIndexOf(`&${node.anchor}`, start);
+    const pos = lc.linePos(at >= 0 ? at : start);
     return { data: undefined, findings: [{ ruleId: 'PARSE-ALIAS', severity: 'error', pointer: '', params: { detail: `&${node.anchor}` }, line: pos.line, column: pos.col }], locate };
   }
   let data: unknown;
   try {
     data = d.toJS({ maxAliasCount: 0 });
   } catch (e) {
+    if (e instanceof RangeError) return { data: undefined, findings: [tooDeepFinding(ORIGIN)], locate };
     return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: (e as Error).message }, line: 1, column: 1 }], locate };
   }
-  if (tooDeep(data)) return { data: undefined, findings: [{ ruleId: 'PARSE-TOO-DEEP', severity: 'error', pointer: '', params: { limit: MAX_DEPTH }, line: 1, column: 1 }], locate };
-  return { data, findings: emptyFinding(text, data), locate };
+  const deep = deepPointer(data);
+  if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
+  return { data, findings: emptyFinding(text, data), locate, numbers: numbersInDoc(d) };
+}
+
+function tooDeepFinding(at: Position): Finding {
+  return { ruleId: 'PARSE-TOO-DEEP', severity: 'error', pointer: '', params: { limit: MAX_DEPTH }, line: at.line, column: at.column };
+}
+
+/**
+ * Offset of the first `[` or `{` nested deeper than `limit`, or -1. Counts
+ * brackets outside comments only, so it over-counts in odd text; it guards
+ * against hostile input at a depth no report comes near.
+ */
+export function flowDepthOffset(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) { if (++depth > limit) return i; }
+    else if (c === 0x5d || c === 0x7d) { if (depth > 0) depth--; }
+    else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    }
+  }
+  return -1;
+}
+
+/** Numbers not written plainly, by pointer (see isPlainNumber). */
+function numbersInDoc(doc: Document): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  const walk = (node: unknown, path: string): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && node.source !== undefined && !isPlainNumber(node.source, node.value)) out.set(path, node.source);
+    } else if (isMap(node)) {
+      for (const p of node.items) {
+        const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
+        walk(p.value, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((x, i) => walk(x, `${path}/${i}`));
+    }
+  };
+  walk(doc.contents, '');
+  return out.size ? out : undefined;
 }
 
 function emptyFinding(text: string, data: unknown): Finding[] {
@@ -194,14 +266,41 @@ function anchored(node: Node | null | undefined): Node | undefined {
 }
 const hasAnchor = (n: Node) => anchored(n) !== undefined;
 
-function tooDeep(data: unknown): boolean {
-  const walk = (v: unknown, depth: number): boolean => {
-    if (v === null || typeof v !== 'object') return false;
-    if (depth > MAX_DEPTH) return true;
-    for (const x of Object.values(v as object)) if (walk(x, depth + 1)) return true;
-    return false;
+/** Pointer of the first value nested deeper than MAX_DEPTH, if any. */
+function deepPointer(data: unknown): string | undefined {
+  // The path is built on the way back, only when something is too deep (this runs on every file).
+  const walk = (v: unknown, depth: number): string[] | undefined => {
+    if (v === null || typeof v !== 'object') return undefined;
+    if (depth > MAX_DEPTH) return [];
+    for (const k of Object.keys(v as object)) {
+      const found = walk((v as Record<string, unknown>)[k], depth + 1);
+      if (found) {
+        found.push(k);
+        return found;
+      }
+    }
+    return undefined;
   };
-  return walk(data, 0);
+  const parts = walk(data, 0);
+  return parts && joinPointer(parts.reverse());
+}
+
+/** Positions from one quick pass over the text (yaml-index.ts); the Document only when that pass gives up. */
+function indexedLocator(text: string, fallback: Located['locate']): Located['locate'] {
+  let index: YamlIndex | undefined | null = null;
+  let starts: number[] | undefined;
+  return (pointer, atKey) => {
+    if (index === null) index = indexYaml(text);
+    const offset = index && offsetInIndex(index, pointer, atKey);
+    if (offset === undefined) return fallback(pointer, atKey);
+    return offsetToPosition((starts ??= lineStartsOf(text)), offset);
+  };
+}
+
+/** The `yaml` Document's locator alone (the differential tests compare the quick index with it). */
+export function documentLocator(text: string): Located['locate'] {
+  const d = slowParse(text);
+  return (pointer, atKey) => locateInDoc(d, pointer, atKey);
 }
 
 function locateInDoc({ doc, lc }: { doc: Document; lc: LineCounter }, pointer: string, atKey = false): Position {
@@ -231,10 +330,10 @@ function locateInDoc({ doc, lc }: { doc: Document; lc: LineCounter }, pointer: s
 }
 
 // ── JSON ──────────────────────────────────────────────────────────────────
-function loadJson(text: string): { data: unknown; findings: Finding[]; locate: Located['locate'] } {
+function loadJson(text: string): Loaded {
   let scan: JsonScan | undefined;
   let starts: number[] | undefined;
-  const getScan = () => (scan ??= scanJson(text));
+  const getScan = () => (scan ??= scanJson(text, MAX_DEPTH));
   const pos = (offset: number) => offsetToPosition((starts ??= lineStartsOf(text)), offset);
   const locate = (pointer: string, atKey = false): Position => {
     const s = getScan();
@@ -253,6 +352,7 @@ function loadJson(text: string): { data: unknown; findings: Finding[]; locate: L
   } catch {
     const s = getScan();
     const at = pos(s.error?.offset ?? 0);
+    if (s.error?.message === 'nesting too deep') return { data: undefined, findings: [tooDeepFinding(at)], locate };
     return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: s.error?.message ?? 'invalid JSON' }, ...at }], locate };
   }
   const s = getScan();
@@ -266,6 +366,19 @@ function loadJson(text: string): { data: unknown; findings: Finding[]; locate: L
       locate,
     };
   }
-  if (tooDeep(data)) return { data: undefined, findings: [{ ruleId: 'PARSE-TOO-DEEP', severity: 'error', pointer: '', params: { limit: MAX_DEPTH }, line: 1, column: 1 }], locate };
-  return { data, findings: [], locate };
+  const deep = deepPointer(data);
+  if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
+  return { data, findings: [], locate, numbers: /[0-9][eE.]|[0-9]{16}/.test(text) ? numbersInJson(text, s) : undefined };
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+
+function numbersInJson(text: string, s: JsonScan): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const [pointer, offset] of s.values) {
+    JSON_NUMBER.lastIndex = offset;
+    const m = JSON_NUMBER.exec(text);
+    if (m && !isPlainNumber(m[0], Number(m[0]))) out.set(pointer, m[0]);
+  }
+  return out.size ? out : undefined;
 }
