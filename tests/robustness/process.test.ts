@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, cli } from '../helpers/cli.js';
 import { CASES } from './cases.js';
+import { makeZip } from './zip.js';
 
 const DIST_CLI = pathToFileURL(join(ROOT, 'dist', 'cli.js')).href;
 
@@ -89,6 +90,19 @@ describe('bounded time and memory (child process, peak RSS)', () => {
     expect(r.stdout).toContain('PARSE-TOO-LARGE');
     expect(r.ms).toBeLessThan(1000);
     expect(r.maxRssMb).toBeLessThan(baseline.maxRssMb + 30);
+  });
+
+  it('refuses a .docx zip bomb (80 MB of zeros in 80 KB, honest and lying sizes) quickly and in bounded memory', async () => {
+    const doc = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>';
+    writeFileSync(join(dir, 'bomb.docx'), makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', zeros: 80 * 1024 * 1024 }]));
+    writeFileSync(join(dir, 'lying.docx'), makeZip([{ name: 'word/document.xml', zeros: 80 * 1024 * 1024, lieSize: 1000 }, { name: 'word/styles.xml', data: Buffer.from(doc) }]));
+    for (const file of ['bomb.docx', 'lying.docx']) {
+      const r = await measure(['import', file], { cwd: dir });
+      expect(r.code, file).toBe(2);
+      expect(r.stderr.trim(), file).toBe(`report: ${file} 不是文本、网页或 .docx 文件（旧版 .doc 请先另存为 .docx）`);
+      expect(r.ms, file).toBeLessThan(3000);
+      expect(r.maxRssMb, file).toBeLessThan(baseline.maxRssMb + 150);
+    }
   });
 
   it('stops reading endless standard input at the size cap', async () => {
