@@ -7,6 +7,8 @@ import {
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
+  // Most pointers have no escapes: skip the replacements (rules call this per cell).
+  if (!pointer.includes('~')) return pointer.slice(1).split('/');
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 

@@ -1,21 +1,21 @@
 // Rules 1–3 of DATA-MODEL.md: the arithmetic of table 三.
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { count, defineRule, finding, has, sum } from './define.js';
+import { count, countIn, defineRule, finding, has, hasIn, sum } from './define.js';
 
 const OUTCOME_TOTAL = '/requests/outcomes/total';
 
 /** A row's total: as written when present, else the six columns added up. */
 export function rowTotal(data: unknown, row: string): number | undefined {
-  return has(data, `${row}/total`) ? count(data, `${row}/total`) : sum(APPLICANT_COLUMN_KEYS.map((c) => count(data, `${row}/${c}`)));
+  return hasIn(data, row, 'total') ? countIn(data, row, 'total') : sum(APPLICANT_COLUMN_KEYS.map((c) => countIn(data, row, c)));
 }
 
 /** A cell of table 三, with computed totals where the file leaves them out. */
 export function requestCell(data: unknown, row: string, column: string): number | undefined {
-  if (row === OUTCOME_TOTAL && !has(data, `${OUTCOME_TOTAL}/${column}`)) {
+  if (row === OUTCOME_TOTAL && !hasIn(data, OUTCOME_TOTAL, column)) {
     return sum(OUTCOME_ITEMS.map((i) => requestCell(data, i.pointer, column)));
   }
-  return column === 'total' ? rowTotal(data, row) : count(data, `${row}/${column}`);
+  return column === 'total' ? rowTotal(data, row) : countIn(data, row, column);
 }
 
 export const t3RowTotal = defineRule({

@@ -1,0 +1,36 @@
+// A worker thread of checkMany: reads and checks the files of each chunk it
+// is sent, and posts back their results (findings already placed and worded).
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkSource } from '../check.js';
+import { readInput } from '../cli/read.js';
+import { UsageError, type CliIO } from '../cli/io.js';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './check-many.js';
+
+const setup = workerData as WorkerSetup;
+const today = setup.today === undefined ? undefined : new Date(setup.today);
+// Only cwd is used for named files; standard input never reaches a worker.
+const io: CliIO = {
+  stdout: () => undefined, stderr: () => undefined, readStdin: async () => new Uint8Array(0),
+  cwd: setup.cwd, env: {}, stdoutIsTTY: false, stderrIsTTY: false,
+};
+
+parentPort!.on('message', async (job: WorkerJob) => {
+  const results: NonNullable<WorkerReply['results']> = [];
+  try {
+    for (const file of job.files) {
+      let input;
+      try {
+        input = await readInput(file, io, setup.lang);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        results.push({ file, error: e.message });
+        continue;
+      }
+      const r = checkSource(input.bytes, { filename: file, lang: setup.lang, byteLength: input.size, today });
+      results.push({ file, findings: r.findings });
+    }
+    parentPort!.postMessage({ start: job.start, results } satisfies WorkerReply);
+  } catch (e) {
+    parentPort!.postMessage({ start: job.start, fatal: (e as Error)?.message ?? String(e) } satisfies WorkerReply);
+  }
+});
