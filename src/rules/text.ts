@@ -1,6 +1,6 @@
 // Rule 9: figures the prose states (总体情况 and the preamble) against the tables.
 import type { Finding } from '../diagnostics/finding.js';
-import { REVIEW_PART_KEYS } from '../model/edition2021.js';
+import { APPLICANT_COLUMN_KEYS, REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { extractStatements, type Quantity, type Statement } from '../text/statements.js';
 import { count, defineRule, finding, has, sum } from './define.js';
 import { requestCell } from './table3.js';
@@ -50,10 +50,38 @@ export function tableValue(data: unknown, quantity: Quantity): number | undefine
   return sum(QUANTITY_CELLS[quantity].map((p) => cellValue(data, p)));
 }
 
+/** A total as its parts add up, ignoring the total written in the file. */
+function computedValue(data: unknown, pointer: string): number | undefined {
+  if (pointer.startsWith('/reviewsAndLawsuits/') && pointer.endsWith('/total')) {
+    const base = pointer.slice(0, -'/total'.length);
+    return sum(REVIEW_PART_KEYS.map((k) => count(data, `${base}/${k}`)));
+  }
+  if (pointer.startsWith('/requests/') && pointer.endsWith('/total')) {
+    const row = pointer.slice(0, -'/total'.length);
+    return sum(APPLICANT_COLUMN_KEYS.map((c) => requestCell(data, row, c)));
+  }
+  return cellValue(data, pointer);
+}
+
+/**
+ * The figures the text may agree with: the total as written and as its parts
+ * add up (when a total is wrong, rules 1–4 already say so; the text that
+ * matches the parts is not a second problem).
+ */
+function candidates(data: unknown, quantity: Quantity): number[] {
+  const out = new Set<number>();
+  for (const f of [cellValue, computedValue]) {
+    const v = sum(QUANTITY_CELLS[quantity].map((p) => f(data, p)));
+    if (v !== undefined) out.add(v);
+  }
+  return [...out];
+}
+
 /** True when the statement agrees with the table (allowing the phrasings that count 上年结转 in). */
 export function agrees(data: unknown, st: Statement, table: number): boolean {
   const value = st.quantity === 'fees' ? Math.round(st.value) : st.value;
   if (value === table) return true;
+  if (!st.includesCarriedOver && candidates(data, st.quantity).includes(value)) return true;
   if (st.quantity === 'received') {
     // 共受理申请 N 件 sometimes counts last year's carried-over requests in.
     const over = tableValue(data, 'carriedOver');
