@@ -46,7 +46,12 @@ function typeHint(expected: string, v: unknown, pointer: string): { hint?: HintI
   }
   if (expected === 'string' && typeof v === 'number' && pointer === '/contact/phone') return { hint: 'phoneNumber' };
   if (expected === 'string' && typeof v === 'number') return { hint: 'quoteText' };
-  if (expected === 'object' && Array.isArray(v)) return { hint: 'wrongShape', expectedZh: '以列名为键的映射，而不是列表', expectedEn: 'a mapping of column keys, not a list' };
+  if (expected === 'object' && Array.isArray(v)) {
+    // A section holds rows by name; a row holds cells by column name.
+    return parsePointer(pointer).length === 1
+      ? { hint: 'wrongShape', expectedZh: '以各行名称为键的映射，而不是列表', expectedEn: 'a mapping of row keys, not a list' }
+      : { hint: 'wrongShape', expectedZh: '以列名为键的映射，而不是列表', expectedEn: 'a mapping of column keys, not a list' };
+  }
   return {};
 }
 
