@@ -56,7 +56,7 @@ function workerCount(files: readonly string[], io: CliIO, options: CheckManyOpti
 }
 
 /** The bundled worker entry (dist/batch-worker.js), from a chunk or from the sources. */
-function workerScript(): URL | undefined {
+export function workerScript(): URL | undefined {
   for (const rel of ['../batch-worker.js', './batch-worker.js', '../../dist/batch-worker.js']) {
     const url = new URL(rel, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
