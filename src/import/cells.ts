@@ -100,10 +100,12 @@ export function toStream(units: readonly Unit[]): StreamCell[] {
         out.push(...rowOf(parts));
       }
     } else if (mode === 'pipe-cells') {
-      const joined = lines.filter((l) => !GFM_DELIMITER.test(l)).join('\n');
-      for (const part of joined.split('|')) {
-        const t = part.replace(/\s*\n\s*/g, ' ').trim();
-        for (const p of splitTrailingValues(t)) out.push({ text: p.trim() });
+      // Each cell ends in "|"; a line without one is a cell of its own (a wrapped label is joined later).
+      for (const line of lines) {
+        if (line.trim() === '' || GFM_DELIMITER.test(line)) continue;
+        const parts = line.split('|');
+        if (parts.length > 1 && parts[parts.length - 1]!.trim() === '') parts.pop();
+        for (const part of parts) for (const p of splitTrailingValues(part.trim())) out.push({ text: p.trim() });
       }
     } else {
       for (const line of lines) {

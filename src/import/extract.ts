@@ -2,6 +2,7 @@
 // Text keeps its lines (the table reader decides how they split into cells);
 // HTML tables become rows of cells on a grid with rowspan/colspan resolved.
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { MAX_ZIP_EXPANDED, zipWithinLimit } from '../load/zip-limits.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -33,38 +34,46 @@ const children = (n: Node): Node[] => ('childNodes' in n ? (n.childNodes as Node
 const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
 
 function hasDescendant(e: Node, tag: string): boolean {
-  for (const c of children(e)) if (isElement(c) && (c.tagName === tag || hasDescendant(c, tag))) return true;
+  const stack = [...children(e)];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (isElement(c)) {
+      if (c.tagName === tag) return true;
+      for (const k of children(c)) stack.push(k);
+    }
+  }
   return false;
 }
 
 /** Text of an element: <br> and block children start new lines; other whitespace collapsed. */
 function textOf(n: Node): string {
   let out = '';
-  const walk = (x: Node) => {
-    if (x.nodeName === '#text') { out += (x as DefaultTreeAdapterMap['textNode']).value.replace(/[ \t\r\n\f]+/g, ' '); return; }
-    if (!isElement(x)) return;
-    if (SKIP.has(x.tagName)) return;
-    if (x.tagName === 'br') { out += '\n'; return; }
+  // An explicit stack: saved pages can nest thousands of elements deep.
+  const stack: (Node | '\n')[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x === '\n') { out += '\n'; continue; }
+    if (x.nodeName === '#text') { out += (x as DefaultTreeAdapterMap['textNode']).value.replace(/[ \t\r\n\f]+/g, ' '); continue; }
+    if (!isElement(x) || SKIP.has(x.tagName)) continue;
+    if (x.tagName === 'br') { out += '\n'; continue; }
     const block = BLOCK.has(x.tagName);
-    if (block) out += '\n';
-    for (const c of children(x)) walk(c);
-    if (block) out += '\n';
-  };
-  walk(n);
+    if (block) { out += '\n'; stack.push('\n'); }
+    const kids = children(x);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
   return out.split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
 }
 
 /** Rows of a data table, cells placed on a grid (rowspan/colspan resolved). */
 function tableRows(table: Element): Unit[] {
   const trs: Element[] = [];
-  const collect = (n: Node) => {
-    for (const c of children(n)) {
-      if (!isElement(c)) continue;
-      if (c.tagName === 'tr') trs.push(c);
-      else if (c.tagName !== 'table') collect(c);
-    }
-  };
-  collect(table);
+  const stack: Node[] = [...children(table)].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (!isElement(c)) continue;
+    if (c.tagName === 'tr') trs.push(c);
+    else if (c.tagName !== 'table') { const kids = children(c); for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!); }
+  }
   const taken: boolean[][] = [];
   const rows: GridCell[][] = [];
   let width = 0;
@@ -89,8 +98,39 @@ function tableRows(table: Element): Unit[] {
   return rows.filter((r) => r.length).map((cells) => ({ kind: 'row' as const, cells, width }));
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const MAX_DEPTH = 1000;
+
+/** How deep elements nest, by a quick scan of the tags (the HTML parser slows down badly on absurd nesting). */
+export function nestingDepth(html: string): number {
+  let depth = 0, max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const tag = m[2]!.toLowerCase();
+    if (VOID.has(tag) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', mdash: '—' };
+
+/** Tags dropped, rows and cells kept as lines and tabs: the fallback for pages no parser should be made to build a tree of. */
+function flattenHtml(html: string): string {
+  return html
+    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<\/(td|th)\s*>/gi, '\t')
+    .replace(/<(br|\/p|\/div|\/tr|\/h\d|\/li|\/table)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (e, k: string) => {
+      if (k[0] === '#') { const c = k[1] === 'x' || k[1] === 'X' ? Number.parseInt(k.slice(2), 16) : Number(k.slice(1)); return c > 0 && c < 0x110000 ? String.fromCodePoint(c) : ''; }
+      return ENTITIES[k.toLowerCase()] ?? e;
+    });
+}
+
 /** A saved web page or mammoth's HTML: text lines and table rows, in document order. */
 export function extractHtml(html: string): Unit[] {
+  if (nestingDepth(html) > MAX_DEPTH) return extractText(flattenHtml(html));
   const doc = parse(html);
   const units: Unit[] = [];
   let line = '';
@@ -101,29 +141,35 @@ export function extractHtml(html: string): Unit[] {
     }
     line = '';
   };
-  const walk = (n: Node) => {
-    if (n.nodeName === '#text') { line += (n as DefaultTreeAdapterMap['textNode']).value.replace(/[\r\n]+/g, ' '); return; }
-    if (!isElement(n)) { for (const c of children(n)) walk(c); return; }
-    if (SKIP.has(n.tagName)) return;
-    if (n.tagName === 'br') { line += '\n'; return; }
-    if (n.tagName === 'table' && !hasDescendant(n, 'table')) {
-      flush();
-      units.push(...tableRows(n));
-      return;
+  const FLUSH = Symbol('flush');
+  const stack: (Node | typeof FLUSH)[] = [doc as unknown as Node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === FLUSH) { flush(); continue; }
+    if (n.nodeName === '#text') { line += (n as DefaultTreeAdapterMap['textNode']).value.replace(/[\r\n]+/g, ' '); continue; }
+    if (isElement(n)) {
+      if (SKIP.has(n.tagName)) continue;
+      if (n.tagName === 'br') { line += '\n'; continue; }
+      if (n.tagName === 'table' && !hasDescendant(n, 'table')) {
+        flush();
+        for (const row of tableRows(n)) units.push(row);
+        continue;
+      }
     }
     // A layout table (one holding tables) is read as ordinary blocks.
-    const block = BLOCK.has(n.tagName) || n.tagName === 'table' || n.tagName === 'tr' || n.tagName === 'td' || n.tagName === 'th';
-    if (block) flush();
-    for (const c of children(n)) walk(c);
-    if (block) flush();
-  };
-  walk(doc as unknown as Node);
+    const block = isElement(n) && (BLOCK.has(n.tagName) || ['table', 'tr', 'td', 'th'].includes(n.tagName));
+    if (block) { flush(); stack.push(FLUSH); }
+    const kids = children(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
   flush();
   return units;
 }
 
 /** A Word file: mammoth turns it into HTML (merged cells kept as rowspan/colspan). */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  // mammoth inflates the whole zip in memory: refuse a zip bomb first.
+  if (!zipWithinLimit(bytes)) throw new Error(`the .docx inflates past ${MAX_ZIP_EXPANDED} bytes`);
   const mammoth = await import('mammoth');
   const convert = (mammoth as unknown as { convertToHtml: (i: { buffer: Buffer }) => Promise<{ value: string }> }).convertToHtml
     ?? (mammoth as unknown as { default: { convertToHtml: (i: { buffer: Buffer }) => Promise<{ value: string }> } }).default.convertToHtml;

@@ -62,6 +62,8 @@ function findHeadings(units: readonly Unit[]): Heading[] {
     const lastOrder = last ? SECTION_ORDER.indexOf(last.key as (typeof SECTION_ORDER)[number]) : -1;
     if (last && last.key === key) out[out.length - 1] = { key, index };
     else if (order > lastOrder) out.push({ key, index });
+    // 一、总体情况 again after later headings: what came before was a table of contents.
+    else if (key === 'overview') out.splice(0, out.length, { key, index });
   });
   return out;
 }
@@ -187,7 +189,7 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   const allLines = units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => c.text).join(' ')));
   const fullText = allLines.join('\n');
   const [ao, bo] = overviewHeading ? region(units, headings, 'overview') : [0, 0];
-  const body = [...metaLines, ...allLines.slice(ao, Math.min(bo, ao + 20))].join('\n');
+  const body = [...metaLines, ...allLines.slice(ao, Math.min(bo, ao + 20))].filter((l) => l.trim() !== '').join('\n').slice(0, 20_000);
   const tail = allLines.filter((l) => l.trim() !== '').slice(-4);
   const meta = readMeta(metaLines, body, tail, currentYear);
 

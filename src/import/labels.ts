@@ -35,9 +35,12 @@ function formsOf(path: readonly Label[]): string[] {
 const PROACTIVE_ROWS = PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => ({ ...r, columns: b.columns })));
 
 /** Table 二: six rows in the official order. */
+/** Names some 2021-edition pages still print for a row (the 2019 wording). */
+const TABLE2_VARIANTS: Record<string, string[]> = { normativeDocuments: ['规范性文件'] };
+
 export const TABLE2: readonly LabelEntry[] = PROACTIVE_ROWS.map((r) => ({
   pointer: `/proactive/${r.key}`,
-  forms: formsOf([r.label]),
+  forms: [...formsOf([r.label]), ...(TABLE2_VARIANTS[r.key] ?? []).map(norm)],
   columns: r.columns.length,
   columnKeys: r.columns,
 }));
@@ -93,6 +96,7 @@ const TABLE3_ROW_FORMS = new Set(TABLE3.flatMap((e) => e.forms));
 
 /** The section a line opens, if it is one of the six headings. */
 export function headingOf(line: string): SectionKey | undefined {
+  if (line.length > 120) return undefined;
   const n = norm(line.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').replace(/\|/g, ''));
   if (n.length > 40 || TABLE3_ROW_FORMS.has(n)) return undefined;
   const m = /^([一二三四五六])、/.exec(n);

@@ -77,7 +77,7 @@ export function readMeta(head: readonly string[], body: string, tail: readonly s
   // The overview usually opens with the year: "2024年，我局…".
   const opening = /(\d{4})\s*年度?\s*[，,]/.exec(body);
   if (opening) years.push(Number(opening[1]));
-  const lineStart = /(?:^|\n)\s*(\d{4})\s*年度?\s*(?![\d\s月])/.exec(body);
+  const lineStart = /(?:^|\n)[ \t\u3000]*(\d{4})[ \t]*年度?[ \t]*(?![\d\s月])/.exec(body);
   if (lineStart) years.push(Number(lineStart[1]));
   for (const y of years) {
     const ok = validYear(y, now);

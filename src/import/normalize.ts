@@ -11,9 +11,7 @@ for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) TRAD_MAP.set(TRAD_PAIRS[i]!, 
 
 /** Traditional characters of the labels → simplified (for tests on names such as 辦事處). */
 export function toSimplified(s: string): string {
-  let out = '';
-  for (const ch of s) out += TRAD_MAP.get(ch) ?? ch;
-  return out;
+  return s.replace(TRAD_RE, (c) => TRAD_MAP.get(c)!);
 }
 
 /** Known slips in the fixed wording, seen in published reports. */
@@ -25,14 +23,12 @@ const SLIPS: readonly [RegExp, string][] = [
 ];
 
 /** Full-width ASCII → half-width; brackets, numbering marks and quotes unified; whitespace removed. */
+const TRAD_RE = new RegExp(`[${[...TRAD_MAP.keys()].join('')}]`, 'g');
+
 export function norm(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += TRAD_MAP.get(ch) ?? ch;
-  }
+  let out = s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(TRAD_RE, (c) => TRAD_MAP.get(c)!);
   out = out
     .replace(/[\s\u00a0\u200b\ufeff]+/g, '')
     .replace(/[“”"‘’'「」『』]/g, '')

@@ -4,7 +4,7 @@
 // a gap, never a guess.
 import { classify, type StreamCell, type Value } from './cells.js';
 import type { LabelEntry } from './labels.js';
-import { norm } from './normalize.js';
+import { asciiDigits, norm } from './normalize.js';
 import type { Gap } from './types.js';
 
 export interface RowRead {
@@ -124,8 +124,16 @@ function cellValue(pointer: string, c: StreamCell | undefined, integer: boolean)
       return { pointer, gap: { pointer, reason: 'blank' } };
     case 'marker':
       return { pointer, gap: { pointer, reason: 'marker', raw: v.raw } };
-    default:
-      return { pointer, gap: { pointer, reason: 'not-number', raw: c?.text.trim() ?? '' } };
+    default: {
+      // A count printed with its unit ("5件") is that count; a fee in 万元 likewise. Yuan or "减4" are not.
+      const raw = c?.text.trim() ?? '';
+      const m = /^(\d[\d,]*(?:\.\d+)?)\s*(件|条|个|项|次|万元)$/.exec(asciiDigits(raw).replace(/\s+/g, ''));
+      if (m && (m[2] === '万元') === !integer) {
+        const value = Number(m[1]!.replace(/,/g, ''));
+        if (!integer || Number.isInteger(value)) return { pointer, value };
+      }
+      return { pointer, gap: { pointer, reason: 'not-number', raw } };
+    }
   }
 }
 

@@ -145,3 +145,37 @@ describe('editions and refusals', () => {
     expect((await imp(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.docx')).refused?.reason).toBe('binary');
   });
 });
+
+describe('page shapes', () => {
+  it('skips a table of contents that lists the six headings before the report', async () => {
+    const toc = '目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n';
+    const r = await imp(`${toc}${HEAD}${T2}五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n无。\n`);
+    expect(r.report.overview).toBe('2023年，我局认真落实条例。');
+    expect((r.report.proactive as Record<string, unknown>).licensing).toEqual({ decisions: 7 });
+    expect(r.report.problems).toBe('问题。');
+  });
+
+  it('reads one-cell-per-line pages where a line of prose runs into the first label', async () => {
+    const page = `${HEAD}${T2}三、收到和处理政府信息公开申请情况\n2023年共收到申请3件。\n一、本年新收政府信息公开申请数量 |\n3 |\n0 |\n0 |\n0 |\n0 |\n0 |\n3 |\n|\n`;
+    const r = await imp(page);
+    expect((r.report.requests as Record<string, unknown>).received).toEqual({ naturalPerson: 3, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 3 });
+  });
+
+  it('takes a count printed with its unit, and a fee in 万元, but not a fee in 元', async () => {
+    const t2 = T2.replace('行政许可\t7', '行政许可\t7件').replace('行政事业性收费\t0.35', '行政事业性收费\t0.35万元');
+    const r = await imp(`${HEAD}${t2}`);
+    expect((r.report.proactive as Record<string, unknown>).licensing).toEqual({ decisions: 7 });
+    expect((r.report.proactive as Record<string, unknown>).fees).toEqual({ amountTenThousandYuan: 0.35 });
+    const yuan = await imp(`${HEAD}${T2.replace('行政事业性收费\t0.35', '行政事业性收费\t3500元')}`);
+    expect(gapsOf(yuan)['/proactive/fees/amountTenThousandYuan']).toBe('not-number');
+  });
+
+  it('reads absurdly nested HTML without building a tree, in reasonable time', async () => {
+    const html = readFileSync(join(FIX, 'html', 'official.html'), 'utf8').replace('<body>', `<body>${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}`);
+    const t = Date.now();
+    const r = await imp(html, 'deep.html');
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(r.gaps).toEqual([]);
+    expect((r.report.requests as Record<string, unknown>).carriedForward).toEqual({ naturalPerson: 1, commercial: 1, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 2 });
+  });
+});
