@@ -33,7 +33,8 @@ export async function importCommand(args: unknown[], g: GlobalOptions, io: CliIO
   const bytes = input.size > input.bytes.length && file !== '-'
     ? new Uint8Array((await import('node:fs')).readFileSync(resolve(io.cwd, file)))
     : input.bytes;
-  const name = file === '-' ? (flags.stdinFilename ?? 'stdin.txt') : file;
+  // Without a name, standard input is recognised by its content (HTML, .docx or text).
+  const name = file === '-' ? (flags.stdinFilename ?? '<stdin>') : file;
   const result = await importReport(bytes, { filename: name });
   if (result.refused) {
     io.stderr(`report: ${refusalMessage(result, name, lang)}\n`);

@@ -18,6 +18,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', lossy: false };
   } catch { /* not UTF-8 */ }
+  // UTF-8 with a stray bad byte or two (a cut download) stays UTF-8: GB18030 would turn it all to mojibake.
+  const loose = lenient(bytes, 'utf-8', 'UTF-8');
+  const bad = loose.text.split('\ufffd').length - 1;
+  if (bad <= Math.max(2, loose.text.length / 1000) && /[\u4e00-\u9fff]/.test(loose.text)) return loose;
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GB18030', lossy: false };
   } catch { /* neither: keep what UTF-8 can read */ }

@@ -66,6 +66,7 @@ export const IMPORT_TEXT = {
     en: () => 'Numbers as printed (totals included); run report validate to check the published arithmetic',
   },
   gapsComment: { zh: (n: number) => `未能读取的 ${n} 处（文件中留空，请对照原文补全）：`, en: (n: number) => `${n} place(s) not read (left out of the file; fill them in from the original):` },
+  notRead: { zh: (what: string) => `未能读取：${what}`, en: (what: string) => `Not read: ${what}` },
   noGaps: { zh: () => '全部单元格与各部分均已读取', en: () => 'Every cell and section was read' },
 } as const;
 

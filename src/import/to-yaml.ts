@@ -1,10 +1,11 @@
 // The imported data as a YAML data file: comments saying where it came from
 // and what could not be read, keys in the data-model order, rows of cells on
 // one line each like the examples, section texts as literal blocks.
-import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
+import { parsePointer } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
 import { describeGap, IMPORT_TEXT } from './messages.js';
-import type { ImportResult } from './types.js';
+import type { Gap, ImportResult } from './types.js';
 
 export const SCHEMA_URL = 'https://unpkg.com/xxgk-report/schemas/report.schema.json';
 
@@ -31,6 +32,32 @@ function style(node: Node | null | undefined, key: string | undefined): void {
   }
 }
 
+/** Repeats a missing cell just above its row, so it is seen where it is filled in. */
+function commentGapsInPlace(doc: Document, gaps: readonly Gap[], lang: Lang): void {
+  const notes = new Map<Pair, string[]>();
+  for (const g of gaps) {
+    if (g.reason === 'table-missing' || g.reason === 'section-missing' || g.reason === 'field-missing') continue;
+    // Only a cell missing from a row the file holds: whole rows and tables are listed at the top.
+    const keys = parsePointer(g.pointer);
+    let map = doc.contents;
+    let pair: Pair | undefined;
+    for (const k of keys.slice(0, -1)) {
+      if (!isMap(map)) { pair = undefined; break; }
+      pair = (map as YAMLMap).items.find((i) => isScalar(i.key) && i.key.value === k) as Pair | undefined;
+      if (!pair) break;
+      map = pair.value as Node;
+    }
+    if (!pair || !isMap(pair.value) || !(pair.value as YAMLMap).flow) continue;
+    const list = notes.get(pair) ?? [];
+    list.push(` ${IMPORT_TEXT.notRead[lang](describeGap(g, lang))}`);
+    notes.set(pair, list);
+  }
+  for (const [pair, lines] of notes) {
+    const key = pair.key as Scalar;
+    key.commentBefore = [key.commentBefore, ...lines].filter(Boolean).join('\n');
+  }
+}
+
 export function toYaml(result: ImportResult, options: YamlOptions): string {
   const lang = options.lang ?? 'zh';
   const doc = new Document(result.report);
@@ -45,6 +72,7 @@ export function toYaml(result: ImportResult, options: YamlOptions): string {
     head.push(` ${IMPORT_TEXT.gapsComment[lang](result.gaps.length)}`);
     for (const g of result.gaps) head.push(`   - ${g.pointer}  ${describeGap(g, lang)}`);
   } else head.push(` ${IMPORT_TEXT.noGaps[lang]()}`);
+  commentGapsInPlace(doc, result.gaps, lang);
   doc.commentBefore = head.map((l) => l.replace(/\n/g, ' ')).join('\n');
   if (isMap(doc.contents)) {
     for (const p of (doc.contents as YAMLMap).items) {

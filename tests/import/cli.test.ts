@@ -40,6 +40,8 @@ describe('report import', () => {
     const commented = zh.stdout.split('\n').filter((l) => /^# {3}- \//.test(l));
     expect(commented).toHaveLength(28);
     expect(zh.stdout).toContain('#   - /proactive/regulations/inForce  规章 · 现行有效件数：原文为空白');
+    // And again just above the row, where it is filled in.
+    expect(zh.stdout).toContain('  # 未能读取：规章 · 现行有效件数：原文为空白\n  regulations: {issued: 0, repealed: 0}\n');
     expect(zh.stderr).toContain('有 28 处未能读取');
     expect(zh.stderr).toContain('/proactive/regulations/inForce  规章 · 现行有效件数：原文为空白');
     const en = cli(['import', page, '--lang', 'en']);
@@ -83,6 +85,10 @@ describe('report import', () => {
     const stdin = cli(['import', '-', '--stdin-filename', 'page.html', '--format', 'json'], { input: readFileSync(join(FIX, 'html', 'word-gbk.html')) });
     expect(stdin.code).toBe(1);
     expect((JSON.parse(stdin.stdout) as typeof data).proactive!.licensing).toEqual({ decisions: 1234 });
+    // Unnamed standard input is recognised by its content.
+    const sniffed = cli(['import', '-', '--format', 'json'], { input: readFileSync(join(FIX, 'html', 'official.html')) });
+    expect(sniffed.code).toBe(0);
+    expect(JSON.parse(sniffed.stdout)).toEqual(data);
   });
 
   it('usage and I/O errors: exit 2, one line', () => {

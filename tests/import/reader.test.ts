@@ -40,6 +40,10 @@ describe('the seed report', () => {
       expect(r.report).toEqual(base.report);
     }
     expect((await imp(iconv.encode(text, 'gb18030'))).source.encoding).toBe('GB18030');
+    // A cut download: UTF-8 with a stray byte stays UTF-8 (not GB18030 mojibake).
+    const cut = await imp(Buffer.concat([SEED, Buffer.from([0xe5, 0x85])]), 'seed.txt');
+    expect(cut.source.encoding).toBe('UTF-8');
+    expect(cut.report.agency).toBe(base.report.agency);
   });
 });
 
