@@ -21,10 +21,12 @@ if (mode === 'parse') {
     }
   }
 } else if (mode === 'render') {
-  const { renderReport, loadReport } = await import(pathToFileURL(lib).href);
+  // As `report render` does: check first, refuse a report with errors, else render.
+  const { renderReport, checkSource } = await import(pathToFileURL(lib).href);
   for (const f of files) {
-    const r = loadReport(readFileSync(f), { filename: f });
-    if (r.data !== undefined && renderReport(r.data, { format: 'html' })) n++;
+    const r = checkSource(readFileSync(f), { filename: f });
+    if (r.findings.some((x) => x.severity === 'error')) continue;
+    if (renderReport(r.load.data, { format: 'html' }).length > 0) n++;
   }
 } else {
   throw new Error(`unknown mode ${mode}`);

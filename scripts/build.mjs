@@ -44,7 +44,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]', logLevel: 'warning', minifySyntax: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: ['playwright-core'], metafile: true,
-  define: { __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version) },
+  define: { __XXGK_BUNDLED__: 'true', __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version) },
 });
 
 // Remove chunks of earlier builds without ever removing dist/ (tests may be running).

@@ -1,6 +1,6 @@
 // The command line: argv → options → exit code. All work is in the core; each
 // command's module is loaded only when that command runs.
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { UsageError, type CliIO } from './cli/io.js';
 import { CLI_TEXT, detectLang } from './cli/text.js';
 import type { Lang } from './model/label.js';
@@ -14,14 +14,34 @@ export interface GlobalOptions {
 }
 
 function globals(cmd: Command, io: CliIO): GlobalOptions {
-  const o = cmd.optsWithGlobals() as { lang?: string; color?: boolean };
+  return globalsFrom(cmd.optsWithGlobals() as { lang?: string; color?: boolean }, io);
+}
+
+function globalsFrom(o: { lang?: string; color?: boolean }, io: CliIO): GlobalOptions {
   const lang = detectLang(o.lang);
   if (o.lang !== undefined && o.lang !== 'zh' && o.lang !== 'en') throw new UsageError(CLI_TEXT.badLang.zh(o.lang));
   const color = o.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.stdoutIsTTY);
   return { lang, color };
 }
 
+/**
+ * `report validate FILE…` with no option at all (the pre-commit hook's call)
+ * goes straight to the command: loading commander costs ~10 ms of start-up.
+ * The flags are what commander gives for no options (tests/bench/fast-path.test.ts).
+ */
+export const PLAIN_VALIDATE_FLAGS = { progress: true } as const;
+const isPlainValidate = (argv: readonly string[]) => argv[0] === 'validate' && argv.length > 1 && argv.slice(1).every((a) => a === '-' || !a.startsWith('-'));
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  if (isPlainValidate(argv)) {
+    try {
+      const { validateCommand } = await import('./commands/validate.js');
+      return await validateCommand([argv.slice(1), { ...PLAIN_VALIDATE_FLAGS }], globalsFrom({}, io), io);
+    } catch (e) {
+      return failed(e, io, false);
+    }
+  }
+  const { Command, Option } = await import('commander');
   let exitCode = 0;
   const program = new Command('report');
   const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
@@ -115,19 +135,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
+    const { CommanderError } = await import('commander');
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
-      io.stderr(`report: ${e.message}\n`);
-      return e.exitCode;
-    }
-    const lang = en ? 'en' : 'zh';
-    io.stderr(`report: ${CLI_TEXT.internal[lang]((e as Error)?.message ?? String(e))}\n`);
-    if (io.env.XXGK_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
-    return 2;
+    return failed(e, io, en);
   }
+}
+
+/** A user error: its one line; anything else: an internal error, never a stack trace unless XXGK_DEBUG. */
+function failed(e: unknown, io: CliIO, en: boolean): number {
+  if (e instanceof UsageError) {
+    io.stderr(`report: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const lang = en ? 'en' : 'zh';
+  io.stderr(`report: ${CLI_TEXT.internal[lang]((e as Error)?.message ?? String(e))}\n`);
+  if (io.env.XXGK_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
+  return 2;
 }
 
 export type CommandAction = (load: () => Promise<(args: unknown[], g: GlobalOptions, io: CliIO) => Promise<number>>) => (...args: unknown[]) => Promise<void>;

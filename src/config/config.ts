@@ -2,7 +2,7 @@
 // `--config FILE`, then `--rule ID=off|warn|error` (last one wins).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../load/yaml-lazy.js';
 import type { Lang } from '../model/label.js';
 import type { LocatedFinding, Severity } from '../diagnostics/finding.js';
 import { RULE_BY_ID } from '../rules/catalog.js';
@@ -61,7 +61,7 @@ function checkSetting(id: string, value: unknown, where: string, lang: Lang): Ru
 export function parseConfig(text: string, file: string, lang: Lang): Map<string, RuleSetting> {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { uniqueKeys: true, maxAliasCount: 0 });
+    doc = yaml().parse(text, { uniqueKeys: true, maxAliasCount: 0 });
   } catch (e) {
     throw new UsageError(CONFIG_TEXT.badFile[lang](file, (e as Error).message.split('\n')[0]!));
   }

@@ -1,7 +1,8 @@
 // Text → data, with parse findings and a lazy map from JSON pointers to
 // source positions. YAML is read by a fast parser; the `yaml` package's
 // Document (with source ranges) is built only when something must be placed.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
 import { joinPointer, parsePointer } from '../model/cells.js';
 import { decode } from './decode.js';
@@ -187,14 +188,14 @@ export function flowDepthOffset(text: string, limit: number): number {
 function numbersInDoc(doc: Document): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const walk = (node: unknown, path: string): void => {
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       if (typeof node.value === 'number' && node.source !== undefined && !isPlainNumber(node.source, node.value)) out.set(path, node.source);
-    } else if (isMap(node)) {
+    } else if (yaml().isMap(node)) {
       for (const p of node.items) {
-        const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
+        const k = yaml().isScalar(p.key) ? String(p.key.value) : String(p.key);
         walk(p.value, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node.items.forEach((x, i) => walk(x, `${path}/${i}`));
     }
   };
@@ -211,13 +212,13 @@ function emptyFinding(text: string, data: unknown): Finding[] {
 }
 
 function slowParse(text: string): { doc: Document; lc: LineCounter } {
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   try {
-    const doc = parseDocument(text, { lineCounter: lc, version: '1.2', schema: 'core', uniqueKeys: true, keepSourceTokens: false });
+    const doc = yaml().parseDocument(text, { lineCounter: lc, version: '1.2', schema: 'core', uniqueKeys: true, keepSourceTokens: false });
     return { doc, lc };
   } catch {
     // Stack overflow on absurd nesting: an empty document that places nothing.
-    return { doc: parseDocument('', { lineCounter: lc }), lc };
+    return { doc: yaml().parseDocument('', { lineCounter: lc }), lc };
   }
 }
 
@@ -238,10 +239,10 @@ function duplicateKeyAt(text: string, offset: number): string {
 
 function firstAlias(node: Node | null | undefined): (Node & { source: string }) | undefined {
   if (!node) return undefined;
-  if (isAlias(node)) return node as Node & { source: string };
-  if (isMap(node) || isSeq(node)) {
+  if (yaml().isAlias(node)) return node as Node & { source: string };
+  if (yaml().isMap(node) || yaml().isSeq(node)) {
     for (const it of node.items as unknown[]) {
-      if (isPair(it)) {
+      if (yaml().isPair(it)) {
         const k = firstAlias(it.key as Node) ?? firstAlias(it.value as Node);
         if (k) return k;
       } else {
@@ -256,9 +257,9 @@ function firstAlias(node: Node | null | undefined): (Node & { source: string }) 
 function anchored(node: Node | null | undefined): Node | undefined {
   if (!node) return undefined;
   if ((node as { anchor?: string }).anchor) return node;
-  if (isMap(node) || isSeq(node)) {
+  if (yaml().isMap(node) || yaml().isSeq(node)) {
     for (const it of node.items as unknown[]) {
-      const found = isPair(it) ? anchored(it.key as Node) ?? anchored(it.value as Node) : anchored(it as Node);
+      const found = yaml().isPair(it) ? anchored(it.key as Node) ?? anchored(it.value as Node) : anchored(it as Node);
       if (found) return found;
     }
   }
@@ -310,10 +311,10 @@ function locateInDoc({ doc, lc }: { doc: Document; lc: LineCounter }, pointer: s
   let bestKey: unknown;
   for (const part of parsePointer(pointer)) {
     let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === part);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === part);
       if (pair) { next = pair.value ?? pair.key; keyNode = pair.key; }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       next = node.items[Number(part)];
       keyNode = undefined;
     }
