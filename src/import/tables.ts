@@ -94,12 +94,20 @@ function trimEnd(cs: readonly StreamCell[]): StreamCell[] {
 function place(raw: readonly StreamCell[], n: number, trail: number | undefined): Placement {
   const filled = nonEmpty(raw);
   if (filled.length === 0) return { cells: new Array<StreamCell | undefined>(n).fill(undefined) };
-  // HTML grid: place by column inside the value area.
-  const first = raw[0];
-  if (first?.width !== undefined && raw.every((c) => c.col !== undefined)) {
-    const area = raw.reduce((s, c) => s + (c.span ?? 1), 0);
-    if (area === n && raw.length === n) return { cells: [...raw] };
-    if (raw.length === n) return { cells: [...raw] };
+  // HTML grid: when the value cells cover exactly n columns, each goes by its column;
+  // a blank cell merged over several columns leaves them all blank.
+  const first = raw[0], last = raw[raw.length - 1];
+  if (first?.col !== undefined && last?.col !== undefined && raw.every((c) => c.col !== undefined)) {
+    const start = first.col;
+    if (last.col + (last.span ?? 1) - start === n) {
+      const cells = new Array<StreamCell | undefined>(n).fill(undefined);
+      for (const c of raw) {
+        const span = c.span ?? 1;
+        if (span === 1) cells[c.col! - start] = c;
+        else if (c.text.trim() !== '') return { unplaced: filled.length };
+      }
+      return { cells };
+    }
   }
   if (filled.length === n) return { cells: filled };
   const trimmed = trimEnd(raw);

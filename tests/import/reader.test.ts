@@ -183,3 +183,26 @@ describe('page shapes', () => {
     expect((r.report.requests as Record<string, unknown>).carriedForward).toEqual({ naturalPerson: 1, commercial: 1, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 2 });
   });
 });
+
+describe('HTML grid', () => {
+  const page = (row: string) => `<p>二、主动公开政府信息情况</p><table>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+${row}
+<tr><td>行政规范性文件</td><td>2</td><td>1</td><td>9</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">7</td></tr></table>`;
+
+  it('places cells by grid column; a blank cell merged over two columns leaves both blank', async () => {
+    const r = await imp(page('<tr><td>规章</td><td colspan="2">&nbsp;</td><td>4</td></tr>'), 'p.html');
+    expect((r.report.proactive as Record<string, unknown>).regulations).toEqual({ inForce: 4 });
+    expect(gapsOf(r)['/proactive/regulations/issued']).toBe('blank');
+    expect(gapsOf(r)['/proactive/regulations/repealed']).toBe('blank');
+    expect((r.report.proactive as Record<string, unknown>).licensing).toEqual({ decisions: 7 });
+  });
+
+  it('does not spread one value over merged columns', async () => {
+    const r = await imp(page('<tr><td>规章</td><td colspan="2">3</td><td>4</td></tr>'), 'p.html');
+    expect(r.gaps.find((g) => g.pointer === '/proactive/regulations')).toMatchObject({ reason: 'unplaced' });
+  });
+});
