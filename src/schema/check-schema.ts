@@ -22,9 +22,13 @@ function valueAt(data: unknown, pointer: string): unknown {
   return v;
 }
 
+/** A message quotes at most this much of a value or key (a pasted page is not repeated). */
+const MAX_SHOWN = 60;
+const clip = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+
 function show(v: unknown, written?: string): string {
-  if (written !== undefined) return written;
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (written !== undefined) return clip(written);
+  if (typeof v === 'string') return JSON.stringify(clip(v));
   if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : !Number.isFinite(v) ? (v > 0 ? '.inf' : '-.inf') : String(v);
   if (v === null) return 'null';
   if (Array.isArray(v)) return '[…]';
@@ -55,23 +59,33 @@ function typeHint(expected: string, v: unknown, pointer: string): { hint?: HintI
   return {};
 }
 
-const similarity = (a: string, b: string): number => {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-  return d[a.length]![b.length]!;
-};
+/** Edit distance (case-insensitive), two rows at a time. */
+function similarity(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Longest key a suggestion is looked for (a typo of a key, not a pasted paragraph). */
+const MAX_SUGGEST_KEY = 40;
 
 function suggestKey(key: string, allowed: string[]): string | undefined {
+  if (key.length > MAX_SUGGEST_KEY) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
+  const limit = Math.max(2, Math.floor(key.length / 3));
   for (const k of allowed) {
+    if (Math.abs(k.length - key.length) > limit) continue;
     const dist = similarity(key, k);
     if (dist < bestD) { bestD = dist; best = k; }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }
 
 function allowedKeysAt(data: unknown, e: ErrorObject): string[] {
@@ -94,7 +108,7 @@ function toFinding(e: ErrorObject, data: unknown, numbers?: ReadonlyMap<string, 
       const allowed = allowedKeysAt(data, e);
       // `{decisions: 1,234}`: in a flow mapping the comma splits the number into a second key.
       const split = /^[0-9]{3}$/.test(key) ? { hint: 'splitNumber' as HintId } : {};
-      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key, suggest: suggestKey(key, allowed), allowed: allowed.join(', '), ...split } };
+      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key: clip(key), suggest: suggestKey(key, allowed), allowed: allowed.join(', '), ...split } };
     }
     case 'type': {
       const expected = String((e.params as { type: string }).type);
@@ -130,6 +144,9 @@ function formHint(written: string | undefined, v: unknown): { hint?: HintId; sug
   return {};
 }
 
+/** Schema errors turned into findings, at most (the README says so). */
+export const MAX_SCHEMA_FINDINGS = 1000;
+
 /** Amount cells take decimals; every other number in a report is a count or a year. */
 const isAmount = (pointer: string) => pointer.endsWith('/amountTenThousandYuan');
 
@@ -143,7 +160,8 @@ export function checkSchema(data: unknown, numbers?: ReadonlyMap<string, string>
   if (validate(data)) return extra;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
+  // A file of thousands of stray keys is garbage after the first screenful: bound the work.
+  for (const e of (validate.errors ?? []).slice(0, MAX_SCHEMA_FINDINGS)) {
     const f = toFinding(e, data, numbers);
     if (!f) continue;
     // The year's minimum and a type error on the same cell say the same thing once.

@@ -96,6 +96,9 @@ export const CASES: readonly Case[] = [
   { name: '`prototype` in table 3 (YAML)', file: 'prototype.yaml', bytes: () => plant('  carriedForward: {', '  carriedForward: {prototype: 1, '), code: 1, rule: 'SCHEMA-UNKNOWN-KEY', pointer: '/requests/carriedForward/prototype', at: [106, 20], zh: '未知的键「prototype」' },
   { name: '`__proto__` (JSON)', file: 'proto.json', bytes: () => plantJson('"format": "2021",', '"format": "2021",\n  "__proto__": {"polluted": 1},'), code: 1, rule: 'SCHEMA-UNKNOWN-KEY', pointer: '/__proto__', at: [3, 3], zh: '未知的键「__proto__」' },
 
+  { name: 'a key 1 MB long', file: 'long-key.yaml', bytes: () => plant('year: 2023\n', `year: 2023\n${'k'.repeat(1_000_000)}: 1\n`), code: 1, rule: 'SCHEMA-UNKNOWN-KEY', at: [6, 1], zh: `未知的键「${'k'.repeat(60)}…」（此处可用的键：format` },
+  { name: '3,000 stray keys (1,000 reported)', file: 'many-keys.yaml', bytes: () => BASE_YAML + Array.from({ length: 3000 }, (_, i) => `stray${i}: 1\n`).join(''), code: 1, rule: 'SCHEMA-UNKNOWN-KEY', pointer: '/stray0', at: [135, 1], zh: '未知的键「stray0」', errors: 1000 },
+
   // ── not a report at all ──
   { name: 'empty file (YAML)', file: 'empty.yaml', bytes: () => '', code: 1, rule: 'PARSE-EMPTY', at: [1, 1], zh: '文件为空（或只有注释）；应为一份年度报告数据', en: 'The file is empty (or holds only comments); a report was expected' },
   { name: 'empty file (JSON)', file: 'empty.json', bytes: () => ' \n', code: 1, rule: 'PARSE-EMPTY', at: [1, 1], zh: '文件为空' },
