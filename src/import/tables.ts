@@ -249,8 +249,8 @@ export function readTable4(stream: readonly StreamCell[], entries: readonly Labe
   return { cells, gaps, rowsFound: entries.length, groupWithValues: [] };
 }
 
-/** Whether the region names a column or row of an edition (normalised substring match). */
+/** Whether a cell of the region is a column or row heading of an edition (prose that mentions one does not count). */
 export function regionHas(stream: readonly StreamCell[], marks: readonly string[]): boolean {
-  const all = stream.map((c) => norm(c.text)).join('|');
-  return marks.some((m) => all.includes(m));
+  const set = new Set(marks);
+  return stream.some((c) => set.has(norm(c.text).replace(/\(.*\)$/, '')) || set.has(norm(c.text)));
 }

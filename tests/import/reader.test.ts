@@ -137,6 +137,12 @@ describe('editions and refusals', () => {
     expect(r.refused?.reason).toBe('edition-2019');
   });
 
+  it('is not misled by prose in section 二 that mentions a 2019-only row', async () => {
+    const r = await imp(`${HEAD}全年公开政府集中采购信息12条，对外公开总数量较上年增加。\n${T2}`);
+    expect(r.edition).toBe('2021');
+    expect(r.refused).toBeUndefined();
+  });
+
   it('names the pre-2019 layout', async () => {
     const r = await imp('某局2015年政府信息公开工作年度报告\n一、概述\n略。\n二、主动公开政府信息的情况\n略。\n三、依申请公开政府信息的情况\n略。\n');
     expect(r.refused).toEqual({ reason: 'edition-pre-2019', year: 2015 });
