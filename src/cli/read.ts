@@ -8,14 +8,15 @@ import { CLI_TEXT } from './text.js';
 
 export interface Input {
   readonly bytes: Uint8Array;
-  /** The file's full size (bytes holds at most MAX_BYTES + 1 of it). */
+  /** The file's full size (bytes holds at most MAX_BYTES + 1 of it); Infinity for standard input past the cap. */
   readonly size: number;
 }
 
 export async function readInput(file: string, io: CliIO, lang: Lang): Promise<Input> {
   if (file === '-') {
     const bytes = await io.readStdin();
-    return { bytes, size: bytes.length };
+    // Standard input is read only up to the cap: past it, its size is unknown.
+    return { bytes, size: bytes.length > MAX_BYTES ? Infinity : bytes.length };
   }
   const path = resolve(io.cwd, file);
   let fd: number;

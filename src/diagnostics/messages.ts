@@ -73,8 +73,8 @@ export const MESSAGES = {
     en: (p) => `YAML anchors and aliases are not accepted (${p.detail}); write the values out`,
   },
   'PARSE-TOO-LARGE': {
-    zh: (p) => `文件大小 ${p.size} 字节，超过上限 ${p.limit} 字节（一份报告只有几 KB）`,
-    en: (p) => `The file is ${p.size} bytes, over the limit of ${p.limit} bytes (a report is a few KB)`,
+    zh: (p) => `文件大小${Number.isFinite(Number(p.size)) ? ` ${p.size} 字节，` : ''}超过上限 ${p.limit} 字节（一份报告只有几 KB）`,
+    en: (p) => `The file is ${Number.isFinite(Number(p.size)) ? `${p.size} bytes, ` : ''}over the limit of ${p.limit} bytes (a report is a few KB)`,
   },
   'PARSE-TOO-DEEP': {
     zh: (p) => `嵌套超过 ${p.limit} 层；报告数据最多只有 5 层`,
