@@ -65,9 +65,10 @@ describe('report validate', () => {
     const missing = cli(['validate', 'no-such-file.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe('report: 找不到文件：no-such-file.yaml');
-    const dir = cli(['validate', 'examples']);
+    // A folder is searched for reports (tests/tools/many-files.test.ts); one without any is a usage problem.
+    const dir = cli(['validate', 'bin']);
     expect(dir.code).toBe(2);
-    expect(dir.stderr).not.toMatch(/at .*\.js/);
+    expect(dir.stderr).toBe('report: 文件夹中没有 .yaml、.yml 或 .json 文件：bin\n');
     const opt = cli(['validate', '--no-such-option', bad]);
     expect(opt.code).toBe(2);
     expect(opt.stderr).toContain('--no-such-option');

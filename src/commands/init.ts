@@ -27,6 +27,10 @@ const TEXT = {
   emptyAgency: { zh: () => '--agency 不能为空', en: () => '--agency cannot be empty' },
   exists: { zh: (f: string) => `${f} 已存在（加 --force 覆盖）`, en: (f: string) => `${f} already exists (add --force to overwrite)` },
   written: { zh: (f: string) => `已写入 ${f}`, en: (f: string) => `Written ${f}` },
+  notYaml: {
+    zh: (f: string) => `${f}：report init 只写 YAML（JSON 不能带注释）；请用 .yaml 或 .yml 文件名`,
+    en: (f: string) => `${f}: report init writes YAML only (JSON cannot hold the label comments); use a .yaml or .yml name`,
+  },
 } as const;
 
 const q = (s: string) => JSON.stringify(s);
@@ -138,6 +142,7 @@ export async function initCommand(args: unknown[], g: GlobalOptions, io: CliIO):
     io.stdout(text);
     return 0;
   }
+  if (/\.json$/i.test(flags.output)) throw new UsageError(TEXT.notYaml[lang](flags.output));
   const target = resolve(io.cwd, flags.output);
   if (existsSync(target) && !flags.force) throw new UsageError(TEXT.exists[lang](flags.output));
   writeAtomic(target, text, { lang });

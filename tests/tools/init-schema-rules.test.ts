@@ -48,6 +48,9 @@ describe('report init', () => {
     expect(cli(['init', '-o', 'r.yaml', '--force', '--year', '2023'], { cwd: dir }).code).toBe(0);
     expect(read(join(dir, 'r.yaml'))).toContain('year: 2023');
     expect(cli(['init', '--year', '23'], { cwd: dir }).code).toBe(2);
+    const json = cli(['init', '-o', 'r.json'], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('只写 YAML');
     expect(cli(['init', '--agency', ' '], { cwd: dir }).code).toBe(2);
     const out = cli(['init', '--year', '2022', '--agency', 'A: "b" #c'], { cwd: dir });
     expect(out.code).toBe(0);
