@@ -14,7 +14,7 @@ import { cli } from '../helpers/cli.js';
 import { BASE_JSON, BASE_YAML } from '../robustness/cases.js';
 
 /** Run counts, reported in the README's reliability section. */
-export const RUNS = { bytes: 400, text: 400, mutatedYaml: 300, mutatedJson: 300, values: 300, cli: 6 };
+export const RUNS = { bytes: 300, text: 300, mutatedYaml: 200, mutatedJson: 200, values: 200, cli: 5 };
 const MAX_MS = 2000;
 
 function survives(input: Uint8Array | string, filename: string): void {
