@@ -2,8 +2,7 @@
 // forms the table reader matches cells against, plus the marks of the 2019
 // 试行 edition and of the pre-2019 layout.
 import {
-  OUTCOME_GROUPS, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_LEAVES, REQUEST_ROWS, REVIEW_GROUPS, LAWSUIT_LABEL, SECTIONS,
-  type SectionKey,
+  OUTCOME_GROUPS, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_LEAVES, REQUEST_ROWS, REVIEW_GROUPS, SECTIONS, type SectionKey,
 } from '../model/edition2021.js';
 import type { Label } from '../model/label.js';
 import { norm, stripNumbering } from './normalize.js';
@@ -45,12 +44,6 @@ export const TABLE2: readonly LabelEntry[] = PROACTIVE_ROWS.map((r) => ({
   columnKeys: r.columns,
 }));
 
-/** Table 二 block headings (第二十条第（一）项 …) and column headings: structure, no cells. */
-export const TABLE2_STRUCTURE: readonly string[] = [
-  ...PROACTIVE_BLOCKS.map((b) => norm(b.label.zh)),
-  ...Object.values(PROACTIVE_COLUMNS).map((c) => norm(c.zh)),
-];
-
 const REQUEST_COLUMN_KEYS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
 
 /** Table 三: group headings (no cells) and leaf rows, in the official order. */
@@ -74,10 +67,6 @@ export const TABLE4: readonly LabelEntry[] = REVIEW_GROUPS.map((g) => ({
   columns: 5,
   columnKeys: ['upheld', 'corrected', 'other', 'pending', 'total'],
 }));
-export const LAWSUIT_FORM = norm(LAWSUIT_LABEL.zh);
-
-/** Column headings and notes of table 三 that are not rows. */
-export const TABLE3_STRUCTURE_HINT = '申请人情况';
 
 // ── Section headings ──────────────────────────────────────────────────────
 const ORDINALS = ['一', '二', '三', '四', '五', '六'];
@@ -93,12 +82,15 @@ const HEADING_WORDS: Record<SectionKey, RegExp> = {
 };
 
 const TABLE3_ROW_FORMS = new Set(TABLE3.flatMap((e) => e.forms));
+const OFFICIAL_HEADINGS = new Map((Object.keys(SECTIONS) as SectionKey[]).filter((k) => k !== 'preamble').map((k) => [norm(SECTIONS[k].zh), k] as const));
 
 /** The section a line opens, if it is one of the six headings. */
 export function headingOf(line: string): SectionKey | undefined {
   if (line.length > 120) return undefined;
   const n = norm(line.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').replace(/\|/g, ''));
   if (n.length > 40 || TABLE3_ROW_FORMS.has(n)) return undefined;
+  const official = OFFICIAL_HEADINGS.get(n);
+  if (official) return official;
   const m = /^([一二三四五六])、/.exec(n);
   if (!m) return undefined;
   const key = (['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other'] as const)[ORDINALS.indexOf(m[1]!)]!;
@@ -106,8 +98,6 @@ export function headingOf(line: string): SectionKey | undefined {
   // The official heading itself, or a variant carrying its key words.
   return key;
 }
-
-export const OFFICIAL_HEADING = (key: SectionKey) => SECTIONS[key].zh;
 
 // ── Editions ──────────────────────────────────────────────────────────────
 /** Table 二 of the 2019 试行 edition: columns and rows that the 2021 edition dropped. */
