@@ -100,7 +100,10 @@ export const textTable = defineRule({
     for (const field of ['preamble', 'overview'] as const) {
       const text = valueAt(data, `/${field}`);
       if (typeof text !== 'string') continue;
+      const government = valueAt(data, '/scope') === 'government';
       for (const st of extractStatements(text, { year })) {
+        // 全市共收到… in one agency's report is not this agency's figure.
+        if (st.wholeArea && !government) continue;
         const cells = QUANTITY_CELLS[st.quantity];
         let table = tableValue(data, st.quantity);
         let target = cells.join('+');

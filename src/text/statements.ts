@@ -19,6 +19,8 @@ export interface Statement {
   readonly quote: string;
   /** The figure includes last year's carried-over requests (…件（含上年结转2件）). */
   readonly includesCarriedOver?: boolean;
+  /** Said of a whole area (全市, 全区, 各部门…): only a government's report holds it. */
+  readonly wholeArea?: boolean;
 }
 
 export interface ExtractOptions {
@@ -102,6 +104,8 @@ const PATTERNS: readonly Pattern[] = [
   P('received', `${RECEIVE}(?:了)?${gap(20)}申请(?:公开)?(?:政府信息|信息|事项)?(?:数量)?(?:共计|共|合计|总计|总数)?(?:为|是|达到|达)?\\s*${N}${UNIT}`, disclosureRequest),
   // 共收到8份政府信息公开申请
   P('received', `${RECEIVE}(?:了)?(?:各类)?\\s*${N}${UNIT}${gap(12)}申请(?!人)`, disclosureRequest),
+  // 政府信息公开申请共5件 (no verb; not after 办结/答复/办理/处理, which count outcomes)
+  P('received', `(?:政府信息公开|信息公开)申请(?:数量)?(?:共计|共|总数为|总数|为)\\s*${N}${UNIT}`, (m, c) => !/办结|答复|办理|处理|结转|公开了/.test(clauseBefore(c.sentence, c.at))),
   // 依申请公开0件
   P('received', `依申请公开(?:政府信息)?(?:共|共计)?\\s*${N}${UNIT}`),
   // 未收到政府信息公开申请 · 没有接到群众主动要求公开政府信息的申请 · 全年没有发生信息公开申请
@@ -127,6 +131,10 @@ const PATTERNS: readonly Pattern[] = [
   P('fees', `行政事业性收费(?:金额|总额)?(?:共|共计|合计|总计)?(?:为|是|达)?\\s*${N}\\s*(?<u>万元|元)`),
   P('fees', `${NEG}(?:收取|征收)(?:任何)?行政事业性收费`, undefined, true),
 ];
+
+/** 行政复议、行政诉讼均为0件: both 0. */
+const BOTH_ZERO = /行政复议(?:案件)?(?:和|及|与|、)行政诉讼(?:案件)?(?:数量)?(?:均|都)(?:为|是)?\s*(?:0|０|零|〇)\s*(?:件|起)?/gd;
+const WHOLE_AREA = /全(?:市|区|县|省|州|盟|旗|镇|乡)|各(?:部门|单位|镇|乡|街道|区|县)|全系统/;
 
 /** 没有因政府信息公开申请行政复议、提起行政诉讼的情况发生: reviews and lawsuits both 0. */
 const ZERO_DISPUTES = new RegExp(`(?:没有|未|无)(?:出现|发生)?[^，,。；;\\d０-９${CN}]{0,30}?(?:行政复议|行政诉讼)[^，,。；;\\d０-９${CN}]*`, 'gd');
@@ -211,8 +219,18 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
         }
         const after = s.slice(end, end + 24);
         const includesCarriedOver = /^\s*[（(]?\s*(?:含|包括|其中含?)\s*上一?年度?结转/.test(after);
-        add({ quantity: p.quantity, value, start: at + fs, end: at + fe, quote: quoteOf(s, m.index, end), ...(includesCarriedOver ? { includesCarriedOver } : {}) });
+        const wholeArea = WHOLE_AREA.test(clauseBefore(s, m.index) + m[0]);
+        add({ quantity: p.quantity, value, start: at + fs, end: at + fe, quote: quoteOf(s, m.index, end), ...(includesCarriedOver ? { includesCarriedOver } : {}), ...(wholeArea ? { wholeArea } : {}) });
       }
+    }
+    BOTH_ZERO.lastIndex = 0;
+    for (let m = BOTH_ZERO.exec(s); m; m = BOTH_ZERO.exec(s)) {
+      if (otherYear(s, m.index, options.year, 'reviews')) continue;
+      const end = m.index + m[0].length;
+      const [zs, ze] = m.indices![0]!;
+      const quote = quoteOf(s, m.index, end);
+      add({ quantity: 'reviews', value: 0, start: at + zs, end: at + ze, quote });
+      add({ quantity: 'lawsuits', value: 0, start: at + zs, end: at + ze, quote });
     }
     ZERO_DISPUTES.lastIndex = 0;
     for (let m = ZERO_DISPUTES.exec(s); m; m = ZERO_DISPUTES.exec(s)) {

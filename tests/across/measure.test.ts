@@ -13,15 +13,16 @@ import { parse } from 'yaml';
 
 const FIX = join(__dirname, '..', 'fixtures', 'across');
 const { sentences } = JSON.parse(readFileSync(join(FIX, 'sentences.json'), 'utf8')) as {
-  sentences: { src: string; year: number; text: string; expect: [Quantity, number][] }[];
+  sentences: { src: string; year: number; scope?: string; text: string; expect: [Quantity, number][] }[];
 };
 const BASE = parse(readFileSync(join(FIX, 'zero-2023.yaml'), 'utf8')) as Record<string, unknown>;
 
 /** A report whose cells hold `values` (fees in yuan) and zero elsewhere. */
-function reportWith(text: string, year: number, values: Partial<Record<Quantity, number>>): unknown {
+function reportWith(text: string, year: number, values: Partial<Record<Quantity, number>>, scope?: string): unknown {
   const r = structuredClone(BASE) as Record<string, any>;
   r.year = year;
   r.overview = text;
+  if (scope) r.scope = scope;
   for (const [q, v] of Object.entries(values) as [Quantity, number][]) {
     const [first] = QUANTITY_CELLS[q];
     const keys = first!.slice(1).split('/');
@@ -56,9 +57,9 @@ describe('rule 9 on corpus sentences', () => {
     let tp = 0, fp = 0, fn = 0;
     for (const s of sentences) {
       const agree = Object.fromEntries(s.expect);
-      fp += warnings(reportWith(s.text, s.year, agree)).length;
+      fp += warnings(reportWith(s.text, s.year, agree, s.scope)).length;
       for (const [q, v] of s.expect) {
-        const found = warnings(reportWith(s.text, s.year, { ...agree, [q]: v + 1 }));
+        const found = warnings(reportWith(s.text, s.year, { ...agree, [q]: v + 1 }, s.scope));
         const right = found.filter((f) => f.params.quantity === q).length;
         if (right) tp++; else fn++;
         fp += found.length - right;

@@ -51,6 +51,13 @@ describe('statements', () => {
     expect(q('制发行政规范性文件3件，制定规章1件，行政事业性收费1.5万元。')).toEqual([['normativeIssued', 3], ['regulationsIssued', 1], ['fees', 15000]]);
     expect(q('因政府信息公开被申请行政复议2件，被提起行政诉讼1件。')).toEqual([['reviews', 2], ['lawsuits', 1]]);
     expect(q('本机关办理行政复议案件15件。')).toEqual([]); // the agency as reviewer
+    expect(q('本年度政府信息公开申请共7件。')).toEqual([['received', 7]]);
+    expect(q('本年度办结政府信息公开申请共7件。')).toEqual([['outcomesTotal', 7]]);
+    expect(q('政府信息公开行政复议、行政诉讼均为0件。')).toEqual([['reviews', 0], ['lawsuits', 0]]);
+  });
+  it('marks figures said of a whole area', () => {
+    const [st] = extractStatements('全区共收到政府信息公开申请500件。', { year: 2023 });
+    expect(st).toMatchObject({ quantity: 'received', value: 500, wholeArea: true });
   });
 });
 
@@ -89,6 +96,13 @@ describe('rule 9 placed at the figure', () => {
     const l = loadReport(withOverview('overview: |\n  共收到申请 5 件。\n'), { filename: 'r.yaml' });
     const start = l.locate('/overview');
     expect(locateTextOffset({ ...l, data: { overview: 'something else entirely' } }, '/overview', 3)).toEqual(start);
+  });
+
+  it('a whole area\'s figure is compared only in a government\'s report', () => {
+    const text = withOverview('overview: |\n  全区共收到政府信息公开申请500件，本办收到政府信息公开申请0件。\n');
+    expect(checkSource(text, { filename: 'a.yaml' }).findings).toEqual([]);
+    const gov = checkSource(text.replace('scope: agency', 'scope: government'), { filename: 'g.yaml' }).findings;
+    expect(gov.map((f) => [f.ruleId, f.message.includes('500')])).toEqual([['TEXT-TABLE', true]]);
   });
 
   it('agreeing text and table: no warning', () => {
