@@ -10,10 +10,20 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
+// Every plain scalar is tried as a number: text (most of a report's scalars
+// that are not counts) is turned away by its first character, without a regex.
+const mayBeNumber = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+};
+// Counts as reports write them: 0 or up to 15 digits, no leading zero (always plain, always safe).
+const SIMPLE_COUNT = /^(?:0|[1-9][0-9]{0,14})$/;
+
 const coreInt = new jsyaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string) => INT.test(s) || OCT.test(s) || HEX.test(s),
+  resolve: (s: string) => mayBeNumber(s) && (INT.test(s) || OCT.test(s) || HEX.test(s)),
   construct: (s: string) => {
+    if (SIMPLE_COUNT.test(s)) return Number(s);
     const v = OCT.test(s) ? parseInt(s.slice(2), 8) : HEX.test(s) ? parseInt(s.slice(2), 16) : Number(s);
     if (sink && !isPlainNumber(s, v)) sink(s);
     return v;
@@ -22,7 +32,7 @@ const coreInt = new jsyaml.Type('tag:yaml.org,2002:int', {
 
 const coreFloat = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string) => FLOAT.test(s) || INF.test(s) || NAN.test(s),
+  resolve: (s: string) => mayBeNumber(s) && (FLOAT.test(s) || INF.test(s) || NAN.test(s)),
   construct: (s: string) => {
     const v = NAN.test(s) ? NaN : INF.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s);
     if (sink && !isPlainNumber(s, v)) sink(s);
@@ -52,7 +62,8 @@ export class AnchorFound extends Error {}
 function refuseAnchors(this: jsyaml.State, event: jsyaml.EventType, state: jsyaml.State): void {
   const st = state as unknown as { anchor: string | null; anchorMap: object };
   if (st.anchor !== null && st.anchor !== undefined) throw new AnchorFound('anchor');
-  if (event === 'close') for (const _ in st.anchorMap) throw new AnchorFound('anchor');
+  // Belt and braces, once per document: at the root's close every anchor is in the map.
+  if (event === 'close' && (state as unknown as { depth: number }).depth === 1) for (const _ in st.anchorMap) throw new AnchorFound('anchor');
 }
 
 // `types` is exported by js-yaml 4 but missing from its type definitions.

@@ -33,12 +33,23 @@ const partsOf = (pointer: string): readonly string[] => {
 
 /** A value the schema accepted as a count, or undefined (then the equation is skipped). */
 export function count(data: unknown, pointer: string): number | undefined {
-  let v: unknown = data;
-  for (const k of partsOf(pointer)) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
+  const v = valueAt(data, pointer);
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+}
+
+// While the rules run over one file (runRules), each pointer is walked once:
+// they read the same rows again and again (computed totals of totals).
+// Scoped to that call, so data changed between two checks is never stale.
+let cached: { data: unknown; values: Map<string, unknown> } | undefined;
+
+export function withCellCache<T>(data: unknown, fn: () => T): T {
+  const outer = cached;
+  cached = { data, values: new Map() };
+  try {
+    return fn();
+  } finally {
+    cached = outer;
+  }
 }
 
 /** count(data, `${row}/${key}`) without building that string (the rules ask for thousands of cells a file). */
@@ -56,6 +67,17 @@ export function hasIn(data: unknown, row: string, key: string): boolean {
 }
 
 function valueAt(data: unknown, pointer: string): unknown {
+  const c = cached;
+  if (c && c.data === data && data !== null && typeof data === 'object') {
+    const values = c.values;
+    let v = values.get(pointer);
+    if (v === undefined && !values.has(pointer)) values.set(pointer, (v = walk(data, pointer)));
+    return v;
+  }
+  return walk(data, pointer);
+}
+
+function walk(data: unknown, pointer: string): unknown {
   let v: unknown = data;
   for (const k of partsOf(pointer)) {
     if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
