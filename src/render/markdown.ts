@@ -100,18 +100,24 @@ function tree(tokens: readonly Token[]): Node[] {
   return root;
 }
 
-const URL_RE = /(https?:\/\/[^\s<>"'`，。；、）」》]+[^\s<>"'`，。；、）」》.,;:!?])/g;
-
-/** Escapes text so it reads back as the same text (no emphasis, links, HTML, tables, headings). */
+/**
+ * Escapes text so it reads back as the same text (no emphasis, links, HTML,
+ * tables, headings). URLs and e-mail addresses stay text, as in the HTML
+ * (markdown-it runs without linkify): `https\://`, `www\.` and `\@` keep GFM
+ * from turning them into links (and markdownlint's MD034 quiet).
+ */
 export function escapeMarkdownText(s: string): string {
-  const parts = s.split(URL_RE);
-  return parts.map((p, i) => (i % 2 === 1 ? `<${p}>` : p.replace(/[\\`*_[\]<>#|~&!]/g, '\\$&'))).join('');
+  return s
+    .replace(/[\\`*_[\]<>#|~&!@]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\.(?=\S)/gi, '$1\\.');
 }
 
 /** Escapes what would start a block at the beginning of a line. */
 export function escapeLineStart(line: string): string {
   return line
-    .replace(/^(\s*)([-+=])(?=\s|$)/, '$1\\$2')
+    // A leading -, + or = could make a list item, a thematic break or a setext underline.
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
@@ -124,10 +130,13 @@ function inline(tokens: readonly Token[]): string {
       case 'softbreak': out += '\n'; break;
       case 'hardbreak': out += '\\\n'; break;
       case 'code_inline': {
-        const runs = t.content.match(/`+/g) ?? [];
+        // Spaces at the edges of a code span trip MD038; they carry no meaning in a report.
+        const content = t.content.replace(/\t/g, ' ').trim();
+        if (content === '') { out += escapeMarkdownText(t.content); break; }
+        const runs = content.match(/`+/g) ?? [];
         const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-        const pad = /^`|`$/.test(t.content) ? ' ' : '';
-        out += `${fence}${pad}${t.content}${pad}${fence}`;
+        const pad = /^`|`$/.test(content) ? ' ' : '';
+        out += `${fence}${pad}${content}${pad}${fence}`;
         break;
       }
       case 'strong_open': case 'strong_close': out += '**'; break;
@@ -152,7 +161,7 @@ function inline(tokens: readonly Token[]): string {
       default: out += escapeMarkdownText(t.content);
     }
   }
-  return out.split('\n').map((l, n) => (n === 0 ? l : escapeLineStart(l)).replace(/[ \t]+$/, '')).join('\n');
+  return out.split('\n').map((l, n) => (n === 0 ? l : escapeLineStart(l)).replace(/[^\S\n]+$/, '')).join('\n');
 }
 
 function linkTarget(href: string): string {
@@ -162,7 +171,7 @@ function linkTarget(href: string): string {
 const indent = (text: string, first: string, rest: string) =>
   text.split('\n').map((l, i) => (i === 0 ? first + l : l === '' ? '' : rest + l)).join('\n');
 
-interface Ctx { readonly flat: boolean; readonly seen: Set<string> }
+interface Ctx { readonly flat: boolean; readonly seen: Set<string>; readonly nested?: boolean }
 
 function blocks(nodes: readonly Node[], ctx: Ctx): string[] {
   const out: string[] = [];
@@ -172,8 +181,10 @@ function blocks(nodes: readonly Node[], ctx: Ctx): string[] {
       case 'paragraph_open': out.push(escapeLineStart(inline(n.children[0]?.token.children ?? []))); break;
       case 'heading_open': {
         const text = inline(n.children[0]?.token.children ?? []).replace(/\n/g, ' ');
+        if (text.trim() === '') break;
         // A heading seen before in the document trips MD024: keep it as a paragraph.
-        if (ctx.flat || ctx.seen.has(text)) { out.push(escapeLineStart(text)); break; }
+        // Inside a list or quote a heading would be indented (MD023): keep it as a paragraph too.
+        if (ctx.flat || ctx.nested || ctx.seen.has(text)) { out.push(escapeLineStart(text)); break; }
         ctx.seen.add(text);
         const level = Number(t.tag.slice(1));
         // A heading ending in punctuation trips MD026: keep it as bold text instead.
@@ -187,26 +198,38 @@ function blocks(nodes: readonly Node[], ctx: Ctx): string[] {
         if (ordered && num !== 1) {
           // markdownlint (MD029) wants lists to start at 1: keep the numbers as text instead.
           out.push(n.children.map((item) => {
-            const body = blocks(item.children, ctx);
-            return [`${num++}\\. ${body[0] ?? ''}`, ...body.slice(1)].join('\n\n');
+            const body = blocks(item.children, { ...ctx, nested: true });
+            const label = `${num++}\\.`;
+            // Only a paragraph can follow the number on its line.
+            return item.children[0]?.token.type === 'paragraph_open' ? [`${label} ${body[0]}`, ...body.slice(1)].join('\n\n') : [label, ...body].join('\n\n');
           }).join('\n\n'));
           break;
         }
         const items = n.children.map((item) => {
           const marker = ordered ? `${num++}. ` : '- ';
-          const body = blocks(item.children, ctx).join('\n\n');
-          return indent(body || '', marker, ' '.repeat(marker.length)).replace(/ +$/gm, '');
+          const body = blocks(item.children, { ...ctx, nested: true }).join('\n\n');
+          const pad = ' '.repeat(marker.length);
+          // A list right after the marker could read as a thematic break (- - -): start it on the next line.
+          const first = item.children[0]?.token.type;
+          if (body && (first === 'bullet_list_open' || first === 'ordered_list_open')) return `${marker.trimEnd()}\n${indent(body, pad, pad)}`;
+          return indent(body || '', marker, pad).replace(/ +$/gm, '');
         });
         out.push(items.join(tight ? '\n' : '\n\n'));
         break;
       }
       case 'blockquote_open': {
-        const body = blocks(n.children, ctx).join('\n\n');
+        const body = blocks(n.children, { ...ctx, nested: true }).join('\n\n');
         out.push(body.split('\n').map((l) => (l === '' ? '>' : `> ${l}`)).join('\n'));
         break;
       }
       case 'code_block': case 'fence': {
         const content = t.content.replace(/\t/g, '    ').replace(/\n$/, '');
+        const lines = content.split('\n').filter((l) => l.trim() !== '');
+        if (lines.length && lines.every((l) => l.startsWith('$'))) {
+          // Only shell prompts and no output trips MD014: keep the lines as text.
+          out.push(lines.map((l) => escapeLineStart(escapeMarkdownText(l.trim()))).join('\\\n'));
+          break;
+        }
         const runs = content.match(/^`{3,}/gm) ?? [];
         const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
         const lang = (t.info ?? '').trim().split(/\s+/)[0]?.replace(/`/g, '') || 'text';
@@ -255,5 +278,7 @@ export interface NormalizeOptions {
 
 /** The section's Markdown written back in one consistent, lint-clean style, headings fitted under `base`. */
 export function normalizeMarkdown(src: string, options: NormalizeOptions = {}): string {
-  return blocks(tree(parseSection(src, options.base ?? 3)), { flat: Boolean(options.flat), seen: options.seen ?? new Set() }).join('\n\n');
+  return blocks(tree(parseSection(src, options.base ?? 3)), { flat: Boolean(options.flat), seen: options.seen ?? new Set() })
+    .join('\n\n')
+    .replace(/[^\S\n]+$/gm, '');
 }

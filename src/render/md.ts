@@ -11,7 +11,7 @@ import type { ReportView } from './view.js';
 
 const SEP = ' · ';
 /** One line of text: no line breaks, nothing Markdown would read as syntax. */
-const esc = (s: string) => escapeLineStart(escapeMarkdownText(s.replace(/\s*[\r\n]+\s*/g, ' ')));
+const esc = (s: string) => escapeLineStart(escapeMarkdownText(s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ')));
 const MARK = ' ⚠';
 
 function pipeTable(header: readonly string[], aligns: readonly ('left' | 'right')[], rows: readonly (readonly string[])[]): string {

@@ -149,7 +149,7 @@ describe('Markdown output', () => {
     // a list not starting at 1 kept as numbered paragraphs).
     const norm = normalizeMarkdown(MESSY);
     const words = (s: string) => textOf(new MarkdownIt().render(s)).replace(/&amp;/g, '&');
-    expect(words(norm).replace(/ /g, '')).toBe(words(MESSY.replace('![](http://example.org/i.png)', '[http://example.org/i.png](http://example.org/i.png)').replace('[](https://example.org/empty)', '[https://example.org/empty](https://example.org/empty)').replace('https://www.gov.cn/zhengce/', '<https://www.gov.cn/zhengce/>').replace('3. list starting at three\n7. numbered oddly', '3\\. list starting at three\n\n4\\. numbered oddly')).replace(/ /g, ''));
+    expect(words(norm).replace(/ /g, '')).toBe(words(MESSY.replace('![](http://example.org/i.png)', '[http://example.org/i.png](http://example.org/i.png)').replace('[](https://example.org/empty)', '[https://example.org/empty](https://example.org/empty)').replace('3. list starting at three\n7. numbered oddly', '3\\. list starting at three\n\n4\\. numbered oddly')).replace(/ /g, ''));
   });
 
   it('fits user headings under the section heading without skipping levels', () => {
