@@ -8,6 +8,7 @@ import { importReport } from '../../src/import/import.js';
 import { norm } from '../../src/import/normalize.js';
 import { validateReport } from '../../src/check.js';
 import { loadReport } from '../../src/load/load.js';
+import { renderReport } from '../../src/render/index.js';
 import { tableNumbers } from './expected.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -30,6 +31,15 @@ describe('the seed report', () => {
     expect(r.report.contact).toEqual(example.contact);
     expect(r.report.other).toBe('无');
     expect(String(r.report.overview)).toMatch(/^2023 年，我街道高度重视/);
+  });
+
+  it('renders back every number of the seed', async () => {
+    const r = await imp(SEED, 'seed.txt');
+    for (const format of ['md', 'html'] as const) {
+      const again = await imp(renderReport(r.report, { format }), `seed.${format}`);
+      expect(again.gaps).toEqual([]);
+      expect(Object.fromEntries(tableNumbers(again.report))).toEqual(Object.fromEntries(tableNumbers(r.report)));
+    }
   });
 
   it('reads the same from GB18030, UTF-8 with BOM and UTF-16 bytes', async () => {
