@@ -52,37 +52,56 @@ export function findPreviousReport(file: string, data: unknown, cwd: string, lan
   const year = field(data, 'year');
   if (typeof agency !== 'string' || typeof year !== 'number') return undefined;
   const self = resolve(cwd, file);
-  const dir = dirname(self);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
   const found: string[] = [];
-  for (const name of names.sort()) {
-    const path = join(dir, name);
-    if (path === self || !REPORT_EXT.has(extname(name).toLowerCase())) continue;
-    let text: string;
-    try {
-      const st = statSync(path);
-      if (!st.isFile() || st.size > MAX_BYTES) continue;
-      text = readFileText(path);
-    } catch {
-      continue;
-    }
+  for (const entry of siblings(dirname(self))) {
+    if (entry.path === self) continue;
     // Cheap test first: the agency's name and last year's number must appear.
-    if (!text.includes(String(year - 1)) || !(text.includes(agency) || text.includes(JSON.stringify(agency).slice(1, -1)))) continue;
-    const l = loadReport(text, { filename: name });
-    if (field(l.data, 'agency') === agency && field(l.data, 'year') === year - 1) found.push(path);
+    if (!entry.text.includes(String(year - 1)) || !(entry.text.includes(agency) || entry.text.includes(JSON.stringify(agency).slice(1, -1)))) continue;
+    entry.head ??= headOf(entry);
+    if (entry.head.agency === agency && entry.head.year === year - 1) found.push(entry.path);
   }
   if (found.length > 1) throw new UsageError(PREVIOUS_TEXT.several[lang](file, found.map((p) => relative(cwd, p) || basename(p)).join(', ')));
   return found[0];
 }
 
-function readFileText(path: string): string {
-  // The loader's decoding (UTF-8, GB18030, UTF-16), so a GB18030 file is found too.
-  return decode(readFileSync(path)).text;
+interface Sibling {
+  readonly path: string;
+  readonly text: string;
+  head?: { agency: unknown; year: unknown };
+}
+
+/** Each folder is read once per run, each candidate parsed once: many files with `auto` stay linear. */
+const folders = new Map<string, Sibling[]>();
+
+function siblings(dir: string): Sibling[] {
+  const hit = folders.get(dir);
+  if (hit) return hit;
+  const out: Sibling[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    // An unreadable folder holds no candidates.
+  }
+  for (const name of names) {
+    if (!REPORT_EXT.has(extname(name).toLowerCase())) continue;
+    const path = join(dir, name);
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_BYTES) continue;
+      // The loader's decoding (UTF-8, GB18030, UTF-16), so a GB18030 file is found too.
+      out.push({ path, text: decode(readFileSync(path)).text });
+    } catch {
+      continue;
+    }
+  }
+  folders.set(dir, out);
+  return out;
+}
+
+function headOf(entry: Sibling): { agency: unknown; year: unknown } {
+  const l = loadReport(entry.text, { filename: entry.path });
+  return { agency: field(l.data, 'agency'), year: field(l.data, 'year') };
 }
 
 export interface PreviousReport {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -87,6 +89,18 @@ describe('report validate --previous', () => {
     const r = cli(['validate', 'zero-2023.yaml', '--previous', 'auto'], { cwd: FIX });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('未找到');
+  });
+  it('auto with two reports of last year: exit 2, naming both; a GB18030 one is found', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-prev-'));
+    const y22text = readFileSync(join(PAIR, 'hanyang-2022.yaml'), 'utf8');
+    copyFileSync(join(PAIR, 'hanyang-2023-wrong-carry.yaml'), join(dir, '2023.yaml'));
+    writeFileSync(join(dir, 'a-2022.yaml'), iconv.encode(y22text, 'gb18030'));
+    const one = cli(['validate', '2023.yaml', '--previous', 'auto', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(one.stdout) as any[]).find((f) => f.ruleId === 'PREV-CARRY')?.otherFile.file).toBe('a-2022.yaml');
+    writeFileSync(join(dir, 'b-2022.json'), JSON.stringify(y22));
+    const two = cli(['validate', '2023.yaml', '--previous', 'auto'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('a-2022.yaml, b-2022.json');
   });
   it('last year\'s file of the wrong year, or missing: exit 2, one line', () => {
     const wrong = cli(['validate', 'hanyang-2023.yaml', '--previous', 'hanyang-2023-wrong-carry.yaml'], { cwd: PAIR });
