@@ -30,6 +30,7 @@ export const AGGREGATE_TEXT = {
     zh: () => '--breakdown csv 需要 --breakdown-output 文件，或用 -o 指定汇总报告（明细写在其旁）',
     en: () => '--breakdown csv needs --breakdown-output FILE, or -o for the roll-up (the breakdown goes next to it)',
   },
+  sameOutput: { zh: (f: string) => `汇总报告与明细表不能写到同一个文件：${f}`, en: (f: string) => `The roll-up and the breakdown cannot go to the same file: ${f}` },
   sameFile: { zh: (f: string) => `同一文件给了两次：${f}`, en: (f: string) => `The same file is given twice: ${f}` },
   hasErrors: {
     zh: (f: string, n: number, first: string) => `${f} 有 ${n} 个错误，不能汇总（第一个：${first}）；请先运行 report validate ${f}`,
@@ -79,6 +80,9 @@ export async function aggregateCommand(args: unknown[], g: GlobalOptions, io: Cl
     if (flags.output === undefined) throw new UsageError(AGGREGATE_TEXT.breakdownWhere[lang]());
     breakdownTo = flags.output.replace(/\.(ya?ml|json)$/i, '') + '.breakdown.csv';
   }
+  if (breakdownTo !== undefined && flags.output !== undefined && resolve(io.cwd, breakdownTo) === resolve(io.cwd, flags.output)) {
+    throw new UsageError(AGGREGATE_TEXT.sameOutput[lang](breakdownTo));
+  }
   const seen = new Map<string, string>();
   for (const f of files) {
     let real: string;
@@ -114,7 +118,7 @@ export async function aggregateCommand(args: unknown[], g: GlobalOptions, io: Cl
   if (refused || problems.length) return 1;
 
   const report = aggregateReports(units, { agency });
-  const text = aggregateToYaml(report, AGGREGATE_TEXT.header.zh(agency, report.year, units.length));
+  const text = aggregateToYaml(report, AGGREGATE_TEXT.header[lang](agency, report.year, units.length));
   // The roll-up of clean inputs is clean; if not, that is a bug, not the user's data.
   const check = checkSource(text, { filename: 'aggregate.yaml', lang: 'en' });
   const bad = check.findings.find((f) => f.severity === 'error');

@@ -107,6 +107,11 @@ describe('report aggregate', () => {
     expect(r.code).toBe(0);
     expect(parse(r.stdout).agency).toBe('某县');
     const csv = readFileSync(join(dir, 'units.csv'), 'utf8');
+    // Next to -o by default, with English labels under --lang en.
+    const en = cli(['--lang', 'en', 'aggregate', 'u1.yaml', 'u2.yaml', '--agency', 'X', '-o', 'two.yaml', '--breakdown', 'csv'], { cwd: dir });
+    expect(en.code).toBe(0);
+    expect(readFileSync(join(dir, 'two.breakdown.csv'), 'utf8')).toMatch(/^\ufeffUnit,File,Rules · Issued this year,/);
+    expect(readFileSync(join(dir, 'two.yaml'), 'utf8')).toContain('# X: roll-up for 2023');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csv.slice(1).split('\r\n').filter(Boolean).map((l) => l.split(','));
     expect(rows).toHaveLength(1 + 3 + 1);
@@ -145,6 +150,7 @@ describe('report aggregate', () => {
       ['aggregate', 'u1.yaml', '--agency', 'X', '--breakdown', 'csv'],
       ['aggregate', 'missing.yaml', '--agency', 'X'],
       ['aggregate', 'u1.yaml', 'u2.yaml', '--agency', 'X', '-o', 'u1.yaml'],
+      ['aggregate', 'u1.yaml', '--agency', 'X', '-o', 'same.csv', '--breakdown', 'csv', '--breakdown-output', 'same.csv'],
     ]) {
       const r = cli(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
