@@ -132,6 +132,16 @@ describe('files that cannot be read: exit 2, one line, no stack trace', () => {
     oneLine(cli(['validate', '--lang', 'en', join(dir, 'nope.yaml')]), 'File not found: ');
   });
 
+  it('a folder given to render or import as its file', () => {
+    mkdirSync(join(dir, 'folder.yaml'), { recursive: true });
+    for (const cmd of ['render', 'import']) {
+      const r = cli([cmd, join(dir, 'folder.yaml')]);
+      expect(r.code, cmd).toBe(2);
+      oneLine(r, `report: 这是一个文件夹，不是文件：${join(dir, 'folder.yaml')}`);
+    }
+    oneLine(cli(['--lang', 'en', 'render', join(dir, 'folder.yaml')]), 'Is a folder, not a file: ');
+  });
+
   it('a path through a file', () => {
     const r = cli(['validate', join(dir, 'good.yaml', 'x.yaml')]);
     expect(r.code).toBe(2);
