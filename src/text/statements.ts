@@ -41,11 +41,18 @@ const TRAD: Record<string, string> = {
   補: '补', 撤: '撤', 銷: '销', 敗: '败', 確: '确', 認: '认', 違: '违', 準: '准', 層: '层', 級: '级', 書: '书',
 };
 
+const TRAD_RE = new RegExp(`[${Object.keys(TRAD).join('')}]`, 'g');
+
 export function normalize(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += TRAD[text[i]!] ?? text[i]!;
-  return out;
+  return text.replace(TRAD_RE, (c) => TRAD[c]!);
 }
+
+/** A word every phrasing of the quantity contains: sentences without it skip its patterns. */
+const NEEDS: Record<Quantity, string> = {
+  received: '申请', carriedOver: '结转', disclosed: '公开', partlyDisclosed: '部分公开', outcomesTotal: '办结', carriedForward: '结转',
+  reviews: '行政复议', lawsuits: '行政诉讼', regulationsIssued: '规章', normativeIssued: '规范性文件', regulationsInForce: '现行有效',
+  normativeInForce: '现行有效', fees: '行政事业性收费',
+};
 
 const CN = CN_NUMERAL_CHARS;
 const N = `(?<n>${FIGURE})`;
@@ -77,14 +84,15 @@ interface MatchContext {
   readonly sentence: string;
   /** Offset of the match in the sentence. */
   readonly at: number;
-  readonly paragraph: string;
+  /** The paragraph of the sentence speaks of 申请 (computed once per paragraph). */
+  readonly requestsParagraph: boolean;
   readonly year?: number;
 }
 
 const noOtherThings = (m: RegExpExecArray) => !OTHER_THINGS.test(m.groups?.gap ?? '');
 /** The words around 申请 say it is a disclosure request. */
 const disclosureRequest = (m: RegExpExecArray) => noOtherThings(m) && DISCLOSURE.test(m[0].replace(m.groups?.n ?? '', ''));
-const aboutRequests = (_m: RegExpExecArray, c: MatchContext) => /申请/.test(c.paragraph);
+const aboutRequests = (_m: RegExpExecArray, c: MatchContext) => c.requestsParagraph;
 const aboutDisclosure = (_m: RegExpExecArray, c: MatchContext) => /信息公开|政府信息/.test(c.sentence.slice(0, c.at + 4));
 const notAsReviewer = (m: RegExpExecArray, c: MatchContext) => {
   const before = clauseBefore(c.sentence, c.at);
@@ -189,18 +197,28 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     out.push(st);
   };
   // Paragraphs: separated by blank lines (Markdown) or, in one-line-per-paragraph text, by line breaks.
-  const paragraphAt = (offset: number) => {
-    const from = Math.max(norm.lastIndexOf('\n\n', offset), norm.lastIndexOf('\n', offset - 1) >= 0 && !/\n[ \t]*\n/.test(norm) ? norm.lastIndexOf('\n', offset - 1) : -1);
-    let to = norm.indexOf('\n\n', offset);
-    if (to < 0) to = norm.length;
-    return norm.slice(from + 1, to);
+  const breaks: number[] = [-1];
+  const sep = /\n[ \t]*\n/.test(norm) ? /\n[ \t]*\n/g : /\n/g;
+  for (let m = sep.exec(norm); m; m = sep.exec(norm)) breaks.push(m.index + m[0].length - 1);
+  breaks.push(norm.length);
+  const mentions = new Map<number, boolean>();
+  const requestsParagraphAt = (offset: number) => {
+    let lo = 0, hi = breaks.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (breaks[mid]! < offset) lo = mid; else hi = mid - 1;
+    }
+    let v = mentions.get(lo);
+    if (v === undefined) mentions.set(lo, (v = norm.slice(breaks[lo]! + 1, breaks[lo + 1]).includes('申请')));
+    return v;
   };
   for (const { s, at } of sentences(norm)) {
-    const paragraph = paragraphAt(at);
+    const requestsParagraph = requestsParagraphAt(at);
     for (const p of PATTERNS) {
+      if (!s.includes(NEEDS[p.quantity])) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(s); m; m = p.re.exec(s)) {
-        const ctx: MatchContext = { sentence: s, at: m.index, paragraph, year: options.year };
+        const ctx: MatchContext = { sentence: s, at: m.index, requestsParagraph, year: options.year };
         if (p.ok && !p.ok(m, ctx)) continue;
         if (otherYear(s, m.index, options.year, p.quantity)) continue;
         const end = m.index + m[0].length;
@@ -223,6 +241,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
         add({ quantity: p.quantity, value, start: at + fs, end: at + fe, quote: quoteOf(s, m.index, end), ...(includesCarriedOver ? { includesCarriedOver } : {}), ...(wholeArea ? { wholeArea } : {}) });
       }
     }
+    if (!s.includes('行政')) continue;
     BOTH_ZERO.lastIndex = 0;
     for (let m = BOTH_ZERO.exec(s); m; m = BOTH_ZERO.exec(s)) {
       if (otherYear(s, m.index, options.year, 'reviews')) continue;
