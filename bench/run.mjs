@@ -97,10 +97,10 @@ const devnull = openSync('/dev/null', 'w');
 /** Runs a whole process; wall time in ms, peak RSS in MB (when /usr/bin/time exists), exit code. */
 // Without /usr/bin/time, a preload prints the process's own peak RSS at exit.
 const RSS_PRELOAD = join(helperDir, 'rss.mjs');
-writeFileSync(RSS_PRELOAD, "process.on('exit', () => process.stderr.write(`\\n@@rss ${process.resourceUsage().maxRSS}`));\n");
+writeFileSync(RSS_PRELOAD, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\n@@rss ${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1e6}`); });\n");
 function timeProcess(cmd, args) {
   return new Promise((resolveP, reject) => {
-    const full = TIME ? [TIME, ['-f', '\n@@rss %M', cmd, ...args]] : cmd === process.execPath ? [cmd, ['--import', pathToFileURL(RSS_PRELOAD).href, ...args]] : [cmd, args];
+    const full = TIME ? [TIME, ['-f', '\n@@rss %M %U %S', cmd, ...args]] : cmd === process.execPath ? [cmd, ['--import', pathToFileURL(RSS_PRELOAD).href, ...args]] : [cmd, args];
     const t0 = process.hrtime.bigint();
     const child = spawn(full[0], full[1], { cwd: ROOT, stdio: ['ignore', devnull, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let err = '';
@@ -108,8 +108,9 @@ function timeProcess(cmd, args) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      const m = /@@rss (\d+)\s*$/.exec(err);
-      resolveP({ ms, rssMB: m ? Number(m[1]) / 1024 : undefined, code, stderr: m ? err.slice(0, m.index) : err });
+      const m = /@@rss (\d+) ([\d.]+)(?: ([\d.]+))?\s*$/.exec(err);
+      const cpuMs = m ? (Number(m[2]) + Number(m[3] ?? 0)) * 1000 : undefined;
+      resolveP({ ms, cpuMs, rssMB: m ? Number(m[1]) / 1024 : undefined, code, stderr: m ? err.slice(0, m.index) : err });
     });
   });
 }
@@ -124,6 +125,7 @@ const median = (xs) => {
 async function measure(name, commands, runs) {
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const rss = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const cpu = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const codes = {};
   for (let i = 0; i < runs; i++) {
     for (const [k, [cmd, args, okCodes]] of Object.entries(commands)) {
@@ -131,12 +133,13 @@ async function measure(name, commands, runs) {
       if (!okCodes.includes(r.code)) fail(`${name}: \`${k}\` exited with ${r.code}${r.stderr ? `:\n${r.stderr.slice(0, 2000)}` : ''}`);
       samples[k].push(r.ms);
       if (r.rssMB !== undefined) rss[k].push(r.rssMB);
+      if (r.cpuMs !== undefined) cpu[k].push(r.cpuMs);
       codes[k] = r.code;
     }
     process.stdout.write('.');
   }
   process.stdout.write('\n');
-  return Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: median(samples[k]), min: Math.min(...samples[k]), rssMB: rss[k].length ? Math.max(...rss[k]) : undefined, runs: samples[k].length }]));
+  return Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: median(samples[k]), min: Math.min(...samples[k]), rssMB: rss[k].length ? Math.max(...rss[k]) : undefined, cpuMs: cpu[k].length ? median(cpu[k]) : undefined, runs: samples[k].length }]));
 }
 
 const node = process.execPath;
@@ -153,9 +156,9 @@ const cold = await measure('cold start', {
   'report validate': [node, [BIN, 'validate', relative(ROOT, ONE)], [0]],
   'ajv-cli validate': [node, [AJV, 'validate', '--spec=draft2020', '-s', relative(ROOT, SCHEMA), '-d', relative(ROOT, ONE)], [0, 1]],
 }, COLD_RUNS);
-rows.push(['cold: node -e 0 (floor)', cold['node -e 0'].ms, 1, '']);
-rows.push(['cold: report validate', cold['report validate'].ms, cold['report validate'].ms / cold['node -e 0'].ms, '× node -e 0']);
-rows.push(['cold: ajv-cli validate', cold['ajv-cli validate'].ms, cold['ajv-cli validate'].ms / cold['node -e 0'].ms, '× node -e 0']);
+rows.push(['cold: node -e 0 (floor)', cold['node -e 0'].ms, 1, '', cold['node -e 0'].cpuMs]);
+rows.push(['cold: report validate', cold['report validate'].ms, cold['report validate'].ms / cold['node -e 0'].ms, '× node -e 0', cold['report validate'].cpuMs]);
+rows.push(['cold: ajv-cli validate', cold['ajv-cli validate'].ms, cold['ajv-cli validate'].ms / cold['node -e 0'].ms, '× node -e 0', cold['ajv-cli validate'].cpuMs]);
 budgets.push(['cold start ≤ 2× node -e 0', cold['report validate'].ms / cold['node -e 0'].ms, (x) => x <= 2, (x) => `${x.toFixed(2)}×`]);
 
 // 2. Batch: every file in one call.
@@ -171,9 +174,9 @@ const perFile = (ms) => `${((ms / files.length) * 1000).toFixed(0)} µs/file`;
 log(`  report validate given ${folderOk ? 'the folder' : 'every path as an argument'} (${files.length} files); ajv-cli given the ${ajvFiles.length} files its parser reads`);
 const ajvPerFile = batch['ajv-cli validate'].ms / ajvFiles.length;
 const reportPerFile = batch['report validate'].ms / files.length;
-rows.push(['batch: parse floor (js-yaml fast path)', batch['parse floor'].ms, 1, perFile(batch['parse floor'].ms)]);
-rows.push(['batch: report validate', batch['report validate'].ms, batch['report validate'].ms / batch['parse floor'].ms, `× floor; ${perFile(batch['report validate'].ms)}`]);
-rows.push([`batch: ajv-cli validate (schema only, ${ajvFiles.length} files)`, batch['ajv-cli validate'].ms, batch['ajv-cli validate'].ms / batch['parse floor'].ms, `× floor; ${((ajvPerFile) * 1000).toFixed(0)} µs/file`]);
+rows.push(['batch: parse floor (js-yaml fast path)', batch['parse floor'].ms, 1, perFile(batch['parse floor'].ms), batch['parse floor'].cpuMs]);
+rows.push(['batch: report validate', batch['report validate'].ms, batch['report validate'].ms / batch['parse floor'].ms, `× floor; ${perFile(batch['report validate'].ms)}`, batch['report validate'].cpuMs]);
+rows.push([`batch: ajv-cli validate (schema only, ${ajvFiles.length} files)`, batch['ajv-cli validate'].ms, batch['ajv-cli validate'].ms / batch['parse floor'].ms, `× floor; ${((ajvPerFile) * 1000).toFixed(0)} µs/file`, batch['ajv-cli validate'].cpuMs]);
 budgets.push(['batch throughput ≥ 1.5× ajv-cli', ajvPerFile / reportPerFile, (x) => x >= 1.5, (x) => `${x.toFixed(2)}×`]);
 budgets.push(['batch time ≤ 1.5× parse floor', batch['report validate'].ms / batch['parse floor'].ms, (x) => x <= 1.5, (x) => `${x.toFixed(2)}×`]);
 const rss = batch['report validate'].rssMB;
@@ -186,19 +189,20 @@ if (rss !== undefined) {
 log(`\n3. render: ${RENDER_COUNT} reports to HTML`);
 const render = await benchRender();
 if (render) {
-  rows.push([`render: parse floor (${RENDER_COUNT} files)`, render.floor, 1, '']);
-  rows.push([`render: ${render.how}`, render.ms, render.ms / render.floor, '× floor']);
+  rows.push([`render: parse floor (${RENDER_COUNT} files)`, render.floor, 1, '', render.floorCpu]);
+  rows.push([`render: ${render.how}`, render.ms, render.ms / render.floor, '× floor', render.cpu]);
   budgets.push([`render of ${RENDER_COUNT} ≤ 3× parse floor`, render.ms / render.floor, (x) => x <= 3, (x) => `${x.toFixed(2)}×`]);
 } else {
   log('  render is not available in this build: skipped');
 }
 
 // ── table ───────────────────────────────────────────────────────────────────
-log('\n| measurement | median | ratio | |');
-log('|---|---:|---:|---|');
-for (const [name, v, ratio, note] of rows) {
+// CPU time (user + system, all threads) says how much work each did, whatever else loads the machine.
+log('\n| measurement | median wall | ratio | | CPU time |');
+log('|---|---:|---:|---|---:|');
+for (const [name, v, ratio, note, cpuMs] of rows) {
   const val = note === 'MB' ? `${v.toFixed(0)} MB` : fmtMs(v);
-  log(`| ${name} | ${val} | ${ratio === undefined ? '' : `${ratio.toFixed(2)}×`} | ${note === 'MB' ? '' : note} |`);
+  log(`| ${name} | ${val} | ${ratio === undefined ? '' : `${ratio.toFixed(2)}×`} | ${note === 'MB' ? '' : note} | ${cpuMs === undefined ? '' : fmtMs(cpuMs)} |`);
 }
 log('\n| budget | measured | result |');
 log('|---|---:|---|');
@@ -225,7 +229,7 @@ async function benchRender() {
           'parse floor': [node, [FLOOR, 'parse', renderList], [0]],
           'report render': [node, [BIN, 'render', ...subset, '--out-dir', outDir], [0, 1]],
         }, RUNS);
-        return { how: 'report render FILES --out-dir (one call)', ms: m['report render'].ms, floor: m['parse floor'].ms };
+        return { how: 'report render FILES --out-dir (one call)', ms: m['report render'].ms, floor: m['parse floor'].ms, cpu: m['report render'].cpuMs, floorCpu: m['parse floor'].cpuMs };
       }
       log(`  report render has no one-call many-file form (${(probe.stderr || '').trim().split('\n')[0]}); timing the library loop instead`);
     }
@@ -235,7 +239,7 @@ async function benchRender() {
       'parse floor': [node, [FLOOR, 'parse', renderList], [0]],
       'renderReport loop': [node, [FLOOR, 'render', renderList, join(ROOT, 'dist', 'index.js')], [0]],
     }, RUNS);
-    return { how: 'check + renderReport loop, one process (no many-file render command)', ms: m['renderReport loop'].ms, floor: m['parse floor'].ms };
+    return { how: 'check + renderReport loop, one process (no many-file render command)', ms: m['renderReport loop'].ms, floor: m['parse floor'].ms, cpu: m['renderReport loop'].cpuMs, floorCpu: m['parse floor'].cpuMs };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
