@@ -38,6 +38,14 @@ const HINTS = {
     en: (p: P) => `a whole number takes no decimal point${p.suggest ? `: write ${p.suggest}` : ''}`,
   },
   quoteText: { zh: (p: P) => `请加引号写成文本，如 "${p.value}"`, en: (p: P) => `quote it to make it text: "${p.value}"` },
+  invisible: {
+    zh: (p: P) => `数字中夹有不可见的空白字符（不换行空格、零宽空格，常见于从网页或 Word 复制），请写作 ${p.suggest}`,
+    en: (p: P) => `the number holds invisible spaces (no-break or zero-width, common when copied from a web page or Word): write ${p.suggest}`,
+  },
+  oddKey: {
+    zh: () => '键名中有全角字符或不可见字符（常见于从网页或 Word 复制），请用半角字母重新输入',
+    en: () => 'the key holds full-width or invisible characters (common when copied from a web page or Word): type it again in ASCII',
+  },
   negativeText: { zh: () => '件数不能为负数，也不要加引号', en: () => 'a count cannot be negative, and takes no quotes' },
   splitNumber: {
     zh: () => '在 {…} 中逗号会把数字拆成两个键，是否写了千位分隔符？请去掉逗号，如 1234',

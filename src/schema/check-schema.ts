@@ -11,6 +11,8 @@ const FULL_WIDTH_DIGITS = /^[\s　]*[０-９]+[\s　]*$/;
 const DIGITS = /^\s*[0-9]+\s*$/;
 // Thousands separators: ASCII or full-width comma, space, thin space, apostrophe, dot-free.
 const SEPARATED = /^\s*[0-9]{1,3}(?:[,， \u2009\u202f'’][0-9]{3})+\s*$/;
+const INVISIBLE = /[\u00a0\u200b-\u200f\u2060\ufeff]/;
+const INVISIBLE_ALL = /[\u00a0\u200b-\u200f\u2060\ufeff]/g;
 const toAscii = (v: string) => v.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/，/g, ',');
 
 function valueAt(data: unknown, pointer: string): unknown {
@@ -39,6 +41,8 @@ function show(v: unknown, written?: string): string {
 function typeHint(expected: string, v: unknown, pointer: string): { hint?: HintId; suggest?: string; expectedZh?: string; expectedEn?: string } {
   if (expected === 'integer' || expected === 'number') {
     if (typeof v === 'string') {
+      // Copied from a web page or Word: a no-break or zero-width space makes `12` text.
+      if (INVISIBLE.test(v) && /^[0-9０-９]+$/.test(v.replace(INVISIBLE_ALL, '').trim())) return { hint: 'invisible', suggest: toAscii(v.replace(INVISIBLE_ALL, '').trim()) };
       if (DIGITS.test(v)) return { hint: 'quotedNumber', suggest: v.trim() };
       if (FULL_WIDTH_DIGITS.test(v)) return { hint: 'fullWidth', suggest: toAscii(v.trim()) };
       if (SEPARATED.test(toAscii(v))) return { hint: 'separators', suggest: toAscii(v).replace(/[^0-9]/g, '') };
@@ -107,8 +111,10 @@ function toFinding(e: ErrorObject, data: unknown, numbers?: ReadonlyMap<string, 
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = allowedKeysAt(data, e);
       // `{decisions: 1,234}`: in a flow mapping the comma splits the number into a second key.
-      const split = /^[0-9]{3}$/.test(key) ? { hint: 'splitNumber' as HintId } : {};
-      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key: clip(key), suggest: suggestKey(key, allowed), allowed: allowed.join(', '), ...split } };
+      // `ｙｅａｒ` or `year` with a zero-width space: suggest from what the key looks like.
+      const looks = key.normalize('NFKC').replace(INVISIBLE_ALL, '').trim();
+      const hint = /^[0-9]{3}$/.test(key) ? { hint: 'splitNumber' as HintId } : looks !== key ? { hint: 'oddKey' as HintId } : {};
+      return { ...base, ruleId: 'SCHEMA-UNKNOWN-KEY', pointer: joinPointer([...parsePointer(at), key]), atKey: true, params: { key: clip(key), suggest: suggestKey(looks, allowed), allowed: allowed.join(', '), ...hint } };
     }
     case 'type': {
       const expected = String((e.params as { type: string }).type);
