@@ -74,7 +74,7 @@ export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO
       ...(errors.length ? { findings: errors } : {}),
     });
   } catch (e) {
-    if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.message));
+    if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
     throw e;
   }
   if (flags.output !== undefined) {

@@ -76,6 +76,11 @@ export function renderHtml(view: ReportView, options: HtmlOptions = {}): string 
     return compiled[root](context(view, hb), RUNTIME_OPTIONS);
   } catch (e) {
     if (e instanceof TemplateError) throw e;
-    throw new TemplateError(options.templateFiles?.[root] ?? `${root}.hbs`, (e as Error).message.split('\n')[0]!);
+    // Only user templates can fail here: name them (the root may be a built-in one including theirs).
+    const files = Object.values(options.templateFiles ?? {}).join(', ') || `${root}.hbs`;
+    const detail = e instanceof RangeError
+      ? { zh: '模板包含自身（片段无限递归）', en: 'a template includes itself (endless partial recursion)' }
+      : (e as Error).message.split('\n')[0]!;
+    throw new TemplateError(files, detail);
   }
 }

@@ -36,15 +36,17 @@ export function readTemplatesDir(dir: string): { templates: Partial<Record<Templ
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new TemplateError(dir, (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'not a folder' : (e as NodeJS.ErrnoException).code ?? String(e));
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new TemplateError(dir, code === 'ENOTDIR' ? { zh: '不是文件夹', en: 'not a folder' } : code === 'ENOENT' ? { zh: '找不到此文件夹（ENOENT）', en: 'no such folder (ENOENT)' } : code ?? String(e));
   }
   for (const f of names.filter((n) => n.endsWith('.hbs')).sort()) {
     const name = f.slice(0, -4) as TemplateName;
     const path = join(dir, f);
-    if (!TEMPLATE_NAMES.includes(name)) throw new TemplateError(path, `unknown template (known: ${TEMPLATE_NAMES.map((n) => `${n}.hbs`).join(', ')})`);
+    const known = TEMPLATE_NAMES.map((n) => `${n}.hbs`).join(', ');
+    if (!TEMPLATE_NAMES.includes(name)) throw new TemplateError(path, { zh: `未知的模板（可用：${known}）`, en: `unknown template (known: ${known})` });
     const st = lstatSync(path);
-    if (!st.isFile()) throw new TemplateError(path, 'not a regular file');
-    if (st.size > MAX_TEMPLATE_BYTES) throw new TemplateError(path, `larger than ${MAX_TEMPLATE_BYTES} bytes`);
+    if (!st.isFile()) throw new TemplateError(path, { zh: '不是普通文件（不接受链接和文件夹）', en: 'not a regular file' });
+    if (st.size > MAX_TEMPLATE_BYTES) throw new TemplateError(path, { zh: `超过 ${MAX_TEMPLATE_BYTES} 字节`, en: `larger than ${MAX_TEMPLATE_BYTES} bytes` });
     templates[name] = readFileSync(path, 'utf8');
     files[name] = path;
   }

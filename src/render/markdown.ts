@@ -236,7 +236,8 @@ function blocks(nodes: readonly Node[], ctx: Ctx): string[] {
         out.push(`${fence}${lang}\n${content.replace(/[ \t]+$/gm, '')}\n${fence}`);
         break;
       }
-      case 'hr': out.push('---'); break;
+      // markdownlint (MD035) reads a rule inside a list as another style: leave it out there.
+      case 'hr': if (!ctx.nested) out.push('---'); break;
       case 'table_open': out.push(userTable(n)); break;
       default:
         if (n.children.length) out.push(...blocks(n.children, ctx));

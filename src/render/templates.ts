@@ -15,9 +15,18 @@ export const COMPILE_OPTIONS = { knownHelpersOnly: true, knownHelpers: KNOWN_HEL
 /** No prototype properties or methods, whatever a template asks for. */
 export const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
+/** A template problem; `detail` in both languages (Handlebars' own parse errors exist in English only). */
 export class TemplateError extends Error {
-  constructor(readonly template: string, readonly detail: string, readonly line?: number) {
-    super(`${template}${line ? `:${line}` : ''}: ${detail}`);
+  readonly detail: { readonly zh: string; readonly en: string };
+  constructor(readonly template: string, detail: string | { zh: string; en: string }, readonly line?: number) {
+    const d = typeof detail === 'string' ? { zh: detail, en: detail } : detail;
+    super(`${template}${line ? `:${line}` : ''}: ${d.en}`);
+    this.detail = d;
+  }
+
+  /** The message in one language. */
+  text(lang: 'zh' | 'en'): string {
+    return `${this.template}${this.line ? `:${this.line}` : ''}${lang === 'zh' ? '：' : ': '}${this.detail[lang]}`;
   }
 }
 
@@ -31,17 +40,24 @@ export function checkTemplateAst(ast: unknown, name: string): void {
     const n = node as AstNode;
     const line = n.loc?.start?.line;
     if (n.type === 'MustacheStatement' && n.escaped === false) {
-      throw new TemplateError(name, 'unescaped output ({{{ }}} or {{& }}) is not allowed; every value is escaped, and the .html fields are already safe HTML', line);
+      throw new TemplateError(name, {
+        zh: '不允许不转义的输出（{{{ }}} 或 {{& }}）；所有值都会转义，.html 字段已是安全的 HTML，请写 {{…html}}',
+        en: 'unescaped output ({{{ }}} or {{& }}) is not allowed; every value is escaped, and the .html fields are already safe HTML',
+      }, line);
     }
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
       const p = n.name as AstNode;
       const partial = p.type === 'PathExpression' ? String(p.original) : p.type === 'StringLiteral' ? String(p.value) : undefined;
       if (partial === undefined || !(TEMPLATE_NAMES as readonly string[]).includes(partial)) {
-        throw new TemplateError(name, `partial ${partial ?? '(dynamic)'} is not allowed; partials are only ${TEMPLATE_NAMES.filter((t) => t !== 'page').join(', ')}`, line);
+        const known = TEMPLATE_NAMES.filter((t) => t !== 'page').join(', ');
+        throw new TemplateError(name, {
+          zh: `不允许的片段 ${partial ?? '（动态）'}；只能使用 ${known}`,
+          en: `partial ${partial ?? '(dynamic)'} is not allowed; partials are only ${known}`,
+        }, line);
       }
     }
     if (n.type === 'Decorator' || n.type === 'DecoratorBlock') {
-      throw new TemplateError(name, 'decorators are not allowed', line);
+      throw new TemplateError(name, { zh: '不允许使用装饰器（{{* }}）', en: 'decorators are not allowed' }, line);
     }
     for (const k of Object.keys(n)) if (k !== 'loc') visit(n[k]);
   };

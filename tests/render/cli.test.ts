@@ -91,7 +91,7 @@ describe('report render', () => {
       [['render', 'nope.yaml'], /^report: 找不到文件：nope\.yaml\n$/],
       [['render', 'examples'], /^report: 这是一个文件夹，不是文件：examples\n$/],
       [['render', 'examples/shizhi-2023.yaml', '-o', join(tmp, 'no', 'such', 'dir', 'x.md')], /^report: 无法写入 .*x\.md：ENOENT\n$/],
-      [['--lang', 'en', 'render', 'examples/shizhi-2023.yaml', '-f', 'html', '--template', 'nope-dir'], /^report: Template error: .*nope-dir: ENOENT\n$/],
+      [['--lang', 'en', 'render', 'examples/shizhi-2023.yaml', '-f', 'html', '--template', 'nope-dir'], /^report: Template error: .*nope-dir: no such folder \(ENOENT\)\n$/],
     ];
     for (const [args, re] of cases) {
       const r = cli(args);
@@ -111,8 +111,15 @@ describe('report render', () => {
     writeFileSync(join(dir, 'page.hbs'), 'ok\n{{{title}}}');
     const bad = cli(['render', 'examples/shizhi-2023.yaml', '-f', 'html', '--template', dir]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^report: 模板错误：.*page\.hbs:2: unescaped output/);
+    expect(bad.stderr).toMatch(/^report: 模板错误：.*page\.hbs:2：不允许不转义的输出/);
+    const en = cli(['--lang', 'en', 'render', 'examples/shizhi-2023.yaml', '-f', 'html', '--template', dir]);
+    expect(en.stderr).toMatch(/^report: Template error: .*page\.hbs:2: unescaped output/);
     expect(bad.stderr.split('\n')).toHaveLength(2);
+    writeFileSync(join(dir, 'page.hbs'), '{{> content}}');
+    writeFileSync(join(dir, 'content.hbs'), '{{> content}}');
+    const loop = cli(['render', 'examples/shizhi-2023.yaml', '-f', 'html', '--template', dir]);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toMatch(/^report: 模板错误：.*content\.hbs.*：模板包含自身（片段无限递归）\n$/);
   });
 
   it('accepts the examples and the hostile fixture', () => {
