@@ -238,7 +238,9 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   if (contact) report.contact = contact;
   const preambleLines = head.filter((l) => {
     const t = toSimplified(l.replace(/^\s*#+\s*/, '').trim());
-    return t.length >= 20 && !META_LINE.test(t) && !(/年度报告|年报/.test(t) && t.length <= 60 && !/[。，]/.test(t)) && !headingOf(t);
+    // Prose: a real sentence, not an index number, a menu or a date line.
+    const hanzi = t.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    return t.length >= 20 && hanzi >= 10 && /[。，,；;：:]/.test(t) && !META_LINE.test(t) && !(/年度报告|年报/.test(t) && t.length <= 60 && !/[。，]/.test(t)) && !headingOf(t);
   });
   if (preambleLines.length) report.preamble = toMarkdown(preambleLines.flatMap((l) => [l, '']));
   if (texts.has('overview')) report.overview = texts.get('overview');

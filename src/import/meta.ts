@@ -44,8 +44,11 @@ export function readMeta(head: readonly string[], body: string, tail: readonly s
   const meta: Meta = {};
   const candidates: string[] = [];
   const years: number[] = [];
-  for (const raw of head) {
+  for (const [i, raw] of head.entries()) {
     const line = raw.replace(/^\s*#+\s*/, '').trim();
+    // "发布日期：" on one line and its value on the next (one cell per line).
+    const next = head.slice(i + 1, i + 4).find((l) => l.trim() !== '');
+    const pairLine = /[:：][\s|]*$/.test(line) && next !== undefined ? `${line} ${next.trim()}` : line;
     const isTitle = /年度报告|年度報告|年报/.test(line) && line.length <= 80;
     for (const re of [TITLE_AGENCY_FIRST, TITLE_AGENCY_FIRST_T]) {
       const m = re.exec(line);
@@ -65,9 +68,9 @@ export function readMeta(head: readonly string[], body: string, tail: readonly s
     if (by) { const a = cleanAgency(by[1]); if (a) candidates.push(a); }
     const yb = /(\d{4})\s*年\s*(?:度)?\s*(?:报告|年报)|(\d{4})\s*年报/.exec(line);
     if (yb && isTitle) years.push(Number(yb[1] ?? yb[2]));
-    const org = /(?:发布机构|发文机关|发布单位|发文单位|来源)\s*[:：]\s*([^\s|]{2,40})/.exec(line);
+    const org = /(?:发布机构|发文机关|发布单位|发文单位|来源)\s*[:：][\s|]*([^\s|]{2,40})/.exec(pairLine);
     if (org) { const a = cleanAgency(org[1]); if (a) candidates.push(a); }
-    const date = /(?:发布|发文|成文|公开|印发)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(line);
+    const date = /(?:发布|发文|成文|公开|印发)(?:日期|时间)\s*[:：]?[\s|]*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(pairLine);
     if (date && !meta.published) meta.published = realDate(Number(date[1]), Number(date[2]), Number(date[3]));
   }
   // "现将我办2022年度政府信息公开情况报告如下", "统计期限为2023年1月1日至…"

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { importReport } from '../../src/import/import.js';
 import { norm } from '../../src/import/normalize.js';
+import { extractHtml } from '../../src/import/extract.js';
 import { validateReport } from '../../src/check.js';
 import { loadReport } from '../../src/load/load.js';
 import { renderReport } from '../../src/render/index.js';
@@ -221,4 +222,25 @@ ${row}
     const r = await imp(page('<tr><td>规章</td><td colspan="2">3</td><td>4</td></tr>'), 'p.html');
     expect(r.gaps.find((g) => g.pointer === '/proactive/regulations')).toMatchObject({ reason: 'unplaced' });
   });
+});
+
+describe('one report, flattened the ways pages are copied', () => {
+  const html = readFileSync(join(FIX, 'html', 'official.html'), 'utf8');
+  const units = extractHtml(html);
+  const rows = (sep: string, end = '') => units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => c.text.replace(/\n/g, '')).join(sep) + end)).join('\n');
+  const shapes: Record<string, string> = {
+    'rows split by " | "': rows(' | ', ' |'),
+    'rows split by tabs': rows('\t'),
+    'rows split by spaces': rows(' '),
+    'one cell per line, each ending in "|"': units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => `${c.text.replace(/\n/g, '')} |`).join('\n'))).join('\n'),
+    'one cell per line, blank lines between': units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => c.text.replace(/\n/g, '')).join('\n\n'))).join('\n\n'),
+  };
+  for (const [name, text] of Object.entries(shapes)) {
+    it(`${name}: the same data as the web page`, async () => {
+      const ref = await imp(html, 'page.html');
+      const r = await imp(text, 'page.txt');
+      expect(r.gaps).toEqual([]);
+      expect(r.report).toEqual(ref.report);
+    });
+  }
 });
