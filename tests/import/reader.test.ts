@@ -244,3 +244,25 @@ describe('one report, flattened the ways pages are copied', () => {
     });
   }
 });
+
+describe('a page with a blank cell, flattened', () => {
+  const html = new TextDecoder('gb18030').decode(readFileSync(join(FIX, 'html', 'word-gbk.html')));
+  const units = extractHtml(html);
+  const cells = (u: (typeof units)[number]) => (u.kind === 'row' ? u.cells.map((c) => c.text.replace(/\n/g, '')) : []);
+  const text = (f: (u: (typeof units)[number]) => string) => units.map((u) => (u.kind === 'line' ? u.text : f(u))).join('\n');
+  const blank = { '/proactive/regulations/inForce': 'blank', '/proactive/fees/amountTenThousandYuan': 'marker' };
+  const lost = { '/proactive/regulations': 'unplaced', '/proactive/fees/amountTenThousandYuan': 'marker' };
+  const shapes: [string, string, Record<string, string>][] = [
+    ['tabs keep the blank cell in its column', text((u) => cells(u).join('\t')), blank],
+    ['"|" after every cell keeps it too', text((u) => cells(u).map((c) => `${c} |`).join('\n')), blank],
+    ['bare lines lose it: the row is not guessed', text((u) => cells(u).filter((c) => c.trim() !== '').join('\n')), lost],
+    ['spaces lose it: the row is not guessed', text((u) => cells(u).join(' ')), lost],
+  ];
+  for (const [name, page, gaps] of shapes) {
+    it(name, async () => {
+      const r = await imp(page, 'page.txt');
+      expect(gapsOf(r)).toEqual(gaps);
+      expect((r.report.proactive as Record<string, unknown>).normativeDocuments).toEqual({ issued: 7, repealed: 3, inForce: 42 });
+    });
+  }
+});
