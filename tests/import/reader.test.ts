@@ -128,6 +128,16 @@ describe('labels', () => {
     expect(((r.report.requests as Record<string, Record<string, Record<string, unknown>>>).outcomes!.otherHandling!).noCorrection).toMatchObject({ naturalPerson: 5, total: 5 });
   });
 
+  it('reads table 四 printed one row per group', async () => {
+    const t4 = '| | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n| 行政复议 | 1 | 0 | 0 | 0 | 1 |\n| 行政诉讼 · 未经复议直接起诉 | 0 | 1 | 0 | 0 | 1 |\n| 行政诉讼 · 复议后起诉 | 0 | 0 | 0 | 2 | 2 |\n';
+    const r = await imp(`${HEAD}${T2}四、政府信息公开行政复议、行政诉讼情况\n${t4}五、存在的主要问题及改进情况\n无。\n`);
+    expect(r.report.reviewsAndLawsuits).toEqual({
+      review: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
+      suitDirect: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
+      suitAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 2, total: 2 },
+    });
+  });
+
   it('reads section headings in their variants and at any Markdown level', async () => {
     const r = await imp('#### 一、总体情况\n甲。\n###### 四、因政府信息公开工作被申请行政复议和提起行政诉讼情况\n0 0 0 0 0 1 0 0 0 1 0 0 0 0 0\n五、政府信息公开工作存在的主要问题及改进情况\n乙。\n六、其他需要报告的事项\n无。\n');
     expect(r.report.overview).toBe('甲。');
