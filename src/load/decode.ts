@@ -9,7 +9,8 @@ export interface Decoded {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 // Control characters other than tab, LF, CR, FF mean the bytes are not text.
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
 
 export function decode(bytes: Uint8Array): Decoded {
   const b0 = bytes[0], b1 = bytes[1];
@@ -33,8 +34,15 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
+// A NUL, or control characters in bulk, mean the bytes are not text; a stray
+// one (U+000B is Word's manual line break) is text the loader places.
 function checkText(text: string, encoding?: Decoded['encoding']): Decoded {
-  if (CONTROL.test(text)) return { text: '', binary: true };
+  if (text.includes('\u0000')) return { text: '', binary: true };
+  if (CONTROL.test(text)) {
+    const most = Math.max(8, text.length / 100);
+    let n = 0;
+    for (const _ of text.matchAll(CONTROLS)) if (++n > most) return { text: '', binary: true };
+  }
   return encoding ? { text, encoding } : { text };
 }
 

@@ -5,7 +5,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
 import { joinPointer, parsePointer } from '../model/cells.js';
-import { decode } from './decode.js';
+import { CONTROL, decode } from './decode.js';
 import { fastParseYaml, isPlainNumber } from './fast-yaml.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
 import { indexYaml, offsetInIndex, type YamlIndex } from './yaml-index.js';
@@ -70,6 +70,13 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   }
   // A lone CR ends a line in YAML and in editors; as LF (same length) every parser and position agrees.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  // A control character no YAML or JSON allows, placed (copied from Word: U+000B).
+  const control = text.search(CONTROL);
+  if (control >= 0) {
+    const at = offsetToPosition(lineStartsOf(text), control);
+    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    return failed(text, kind, { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: `control character U+${code} (not allowed in YAML or JSON text; delete it)` }, ...at });
+  }
   if (text.length > MAX_BYTES) {
     return failed(text, kind, { ruleId: 'PARSE-TOO-LARGE', severity: 'error', pointer: '', params: { size: text.length, limit: MAX_BYTES }, line: 1, column: 1 });
   }

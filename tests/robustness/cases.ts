@@ -111,6 +111,7 @@ export const CASES: readonly Case[] = [
   { name: 'a JSON array', file: 'array.json', bytes: () => `[${BASE_JSON}]`, code: 1, rule: 'PARSE-NOT-MAPPING', zh: '文件顶层是列表' },
   { name: 'binary garbage (PNG header)', file: 'image.yaml', bytes: () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]), code: 1, rule: 'PARSE-BINARY', at: [1, 1], zh: '文件不是文本（含有二进制内容）；应为 UTF-8 编码的 YAML 或 JSON', en: 'The file is not text' },
   { name: 'a NUL byte in text', file: 'nul.yaml', bytes: () => plant('year: 2023', 'year: 2023\u0000'), code: 1, rule: 'PARSE-BINARY', zh: '文件不是文本' },
+  { name: 'a Word line break (U+000B) in the overview', file: 'vt.yaml', bytes: () => plant('  2023 年，我街道', '  2023 年，\u000b我街道'), code: 1, rule: 'PARSE-SYNTAX', at: [18, 10], zh: '语法错误：control character U+000B (not allowed in YAML or JSON text; delete it)', en: 'Syntax error: control character U+000B' },
   { name: 'a .docx given as data', file: 'report.json', bytes: () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]), code: 1, rule: 'PARSE-BINARY', zh: '文件不是文本' },
 
   // ── encodings: the phone number on line 8 after Chinese text, column 47 in every encoding ──
