@@ -22,7 +22,7 @@ const io = (env: Record<string, string> = {}): CliIO => ({
 describe('the plain validate fast path', () => {
   it('passes the same files, flags and globals as commander does', async () => {
     calls.length = 0;
-    for (const env of [{}, { NO_COLOR: '1' }, { FORCE_COLOR: '1' }]) {
+    for (const env of [{}, { NO_COLOR: '1' }, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
       // Fast path, then commander (a global option that changes nothing forces it).
       await run(['validate', 'a.yaml', '-', 'dir'], io(env));
       await run(['--lang', 'zh', 'validate', 'a.yaml', '-', 'dir'], io(env));
