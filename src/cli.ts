@@ -115,7 +115,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description(en ? 'turn a published report (text, web page, .docx) into a data file' : '把已发布的报告（文本、网页、.docx）转为数据文件')
     .argument('<file>', en ? '.txt/.md, .html/.htm or .docx; - reads standard input' : '.txt/.md、.html/.htm 或 .docx 文件；- 表示标准输入')
     .option('-o, --output <file>', en ? 'write to this file (atomically) instead of standard output' : '写入此文件（原子写入；默认输出到标准输出）')
-    .option('-f, --format <name>', en ? 'yaml (default) or json' : 'yaml（默认）或 json', 'yaml')
+    .option('-f, --format <name>', en ? 'yaml (default) or json' : 'yaml（默认）或 json')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks text, HTML or .docx)' : '标准输入所用的文件名（由扩展名决定文本、网页或 .docx）')
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 

@@ -13,7 +13,7 @@ import { toYaml } from '../import/to-yaml.js';
 
 interface ImportFlags {
   output?: string;
-  format: string;
+  format?: string;
   stdinFilename?: string;
 }
 
@@ -24,7 +24,8 @@ export async function importCommand(args: unknown[], g: GlobalOptions, io: CliIO
   const file = args[0] as string;
   const flags = args[1] as ImportFlags;
   const lang = g.lang;
-  if (flags.format !== 'yaml' && flags.format !== 'json') throw new UsageError(IMPORT_TEXT.badFormat[lang](flags.format));
+  const format = flags.format ?? 'yaml';
+  if (format !== 'yaml' && format !== 'json') throw new UsageError(IMPORT_TEXT.badFormat[lang](format));
   const input = await readInput(file, io, lang);
   if (input.size > MAX_BYTES) {
     // readInput stops one byte past the data-file cap; read the rest for a large .docx.
@@ -42,7 +43,7 @@ export async function importCommand(args: unknown[], g: GlobalOptions, io: CliIO
   }
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const when = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const text = flags.format === 'json'
+  const text = format === 'json'
     ? `${JSON.stringify(result.report, null, 2)}\n`
     : toYaml(result, { source: name, when, lang });
   if (flags.output) {
