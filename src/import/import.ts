@@ -86,6 +86,13 @@ const META_LINE = /(发布时间|发布日期|发文日期|成文日期|来源[:
 const SENTENCE_END = /[。！？：；;:!?）)」”"]$/;
 const LIST_START = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[是、]|\d+[.、．]|[-*•])/;
 
+/** Text after a heading on the same line: "六、其他需要报告的事项：无。" → "无。". */
+function headingRest(line: string): string | undefined {
+  const m = /^\s*(?:#{1,6}\s*)?[一二三四五六][、.．，,]\s*[^：:。]*?(?:情况|事项|概述)\s*[：:]\s*(\S.*)$/.exec(line)
+    ?? /^\s*(?:#{1,6}\s*)?[一二三四五六][、.．，,]\s*[^：:。\s]*?(?:情况|事项)\s+(\S.*)$/.exec(line);
+  return m?.[1]?.trim() || undefined;
+}
+
 /** Lines → Markdown paragraphs; lines hard-wrapped by a page (long, no closing punctuation) are joined. */
 export function toMarkdown(lines: readonly string[]): string {
   const paras: string[] = [];
@@ -216,6 +223,9 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
     if (!h) { gaps.push({ pointer: `/${key}`, reason: 'section-missing' }); continue; }
     const [from, to] = region(units, headings, key);
     let lines = sectionLines(units, from, to);
+    // "六、其他需要报告的事项：无。" — the text may share the heading's line.
+    const rest = headingRest(lineText(units[h.index]!) ?? '');
+    if (rest) lines = [rest, '', ...lines];
     const stop = lines.findIndex((l) => FOOTER.test(l.trim()));
     if (stop >= 0) lines = lines.slice(0, stop);
     if (key === 'other') {

@@ -86,9 +86,12 @@ const OFFICIAL_HEADINGS = new Map((Object.keys(SECTIONS) as SectionKey[]).filter
 
 /** The section a line opens, if it is one of the six headings. */
 export function headingOf(line: string): SectionKey | undefined {
-  if (line.length > 120) return undefined;
+  if (line.length > 200) return undefined;
   const n = norm(line.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').replace(/\|/g, ''));
-  if (n.length > 40 || TABLE3_ROW_FORMS.has(n)) return undefined;
+  // A long line is a heading only when the official heading opens it, before a colon
+  // ("六、其他需要报告的事项：本年度……"); prose numbered 一、二、 is not.
+  if (n.length > 40) return OFFICIAL_HEADINGS.get(n.split('：')[0]!);
+  if (TABLE3_ROW_FORMS.has(n)) return undefined;
   const official = OFFICIAL_HEADINGS.get(n);
   if (official) return official;
   const m = /^([一二三四五六])、/.exec(n);

@@ -128,6 +128,12 @@ describe('labels', () => {
     expect(((r.report.requests as Record<string, Record<string, Record<string, unknown>>>).outcomes!.otherHandling!).noCorrection).toMatchObject({ naturalPerson: 5, total: 5 });
   });
 
+  it('keeps text that shares its heading line', async () => {
+    const r = await imp(`${HEAD}${T2}五、存在的主要问题及改进情况：一是公开不够及时。\n二是解读不够。\n六、其他需要报告的事项：本年度未收取任何信息处理费，也没有其他需要向社会报告的事项。\n`);
+    expect(r.report.problems).toBe('一是公开不够及时。\n\n二是解读不够。');
+    expect(r.report.other).toBe('本年度未收取任何信息处理费，也没有其他需要向社会报告的事项。');
+  });
+
   it('reads table 四 printed one row per group', async () => {
     const t4 = '| | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n| 行政复议 | 1 | 0 | 0 | 0 | 1 |\n| 行政诉讼 · 未经复议直接起诉 | 0 | 1 | 0 | 0 | 1 |\n| 行政诉讼 · 复议后起诉 | 0 | 0 | 0 | 2 | 2 |\n';
     const r = await imp(`${HEAD}${T2}四、政府信息公开行政复议、行政诉讼情况\n${t4}五、存在的主要问题及改进情况\n无。\n`);
