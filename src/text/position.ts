@@ -83,7 +83,7 @@ function decodeBlock(src: string, start: number, starts: number[], line: number,
   }
   let indent = explicit ? parentIndent + Number(explicit[0]) : 0;
   if (!explicit) {
-    const first = lines.find((l) => l.s.trim() !== '');
+    const first = lines.find((l) => /[^ ]/.test(l.s));
     indent = first ? indentOf(first.s) : 0;
   }
   const out: Decoded = { text: '', at: [] };
@@ -91,8 +91,9 @@ function decodeBlock(src: string, start: number, starts: number[], line: number,
   let prev: 'text' | 'more' | undefined;
   let pendingEmpty: number[] = [];
   for (const l of lines) {
-    const blank = l.s.trim() === '';
-    if (!blank && indentOf(l.s) < indent) break;
+    // Only spaces, no deeper than the indentation: an empty line (a tab is content).
+    const blank = /^ *$/.test(l.s) && l.s.length <= indent;
+    if (!blank && indentOf(l.s) < indent && /[^ ]/.test(l.s)) break;
     if (blank) { pendingEmpty.push(l.at + l.s.length); continue; }
     const content = l.s.slice(indent);
     const type = /^[ \t]/.test(content) ? 'more' : 'text';
@@ -166,7 +167,7 @@ function fold(src: string, i: number, out: Decoded): number {
   const breakAt = i;
   const skipBreak = (k: number) => (src[k] === '\r' && src[k + 1] === '\n' ? k + 2 : k + 1);
   i = skipBreak(i);
-  let empties: number[] = [];
+  const empties: number[] = [];
   for (;;) {
     let k = i;
     while (src[k] === ' ' || src[k] === '\t') k++;
@@ -176,7 +177,6 @@ function fold(src: string, i: number, out: Decoded): number {
   }
   if (empties.length) for (const e of empties) { out.text += '\n'; out.at.push(e); }
   else { out.text += ' '; out.at.push(breakAt); }
-  empties = [];
   return i;
 }
 
