@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseChineseNumeral, parseFigure } from '../../src/text/numbers.js';
 import { extractStatements } from '../../src/text/statements.js';
 import { loadReport } from '../../src/load/load.js';
@@ -108,5 +109,38 @@ describe('rule 9 placed at the figure', () => {
   it('agreeing text and table: no warning', () => {
     const r = checkSource(readFileSync(join(FIX, 'pair', 'hanyang-2023.yaml')), { filename: 'h.yaml' });
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe('Chinese numerals, any size', () => {
+  // Written the standard way, independently of the parser: 10 → 十, 105 → 一百零五, 20300 → 二万零三百.
+  const D = '零一二三四五六七八九';
+  function section(n: number, head: boolean): string {
+    const units = ['千', '百', '十', ''];
+    const ds = String(n).padStart(4, '0').split('').map(Number);
+    let out = '';
+    let zero = false;
+    let started = false;
+    ds.forEach((d, i) => {
+      if (d === 0) { if (started) zero = true; return; }
+      if (zero) { out += '零'; zero = false; }
+      out += head && !started && i === 2 && d === 1 ? '十' : D[d]! + units[i]!;
+      started = true;
+    });
+    return out;
+  }
+  function chinese(n: number): string {
+    if (n === 0) return '零';
+    const hi = Math.floor(n / 10000);
+    const lo = n % 10000;
+    let out = hi ? section(hi, true) + '万' : '';
+    if (lo) out += (hi && lo < 1000 ? '零' : '') + section(lo, !hi);
+    return out;
+  }
+  it('reads back every number it is given', () => {
+    expect([chinese(10), chinese(105), chinese(20300), chinese(110)]).toEqual(['十', '一百零五', '二万零三百', '一百一十']);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), (n) => {
+      expect(parseChineseNumeral(chinese(n)), chinese(n)).toBe(n);
+    }), { numRuns: 2000, seed: 7 });
   });
 });
