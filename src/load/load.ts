@@ -120,6 +120,8 @@ function loadYaml(text: string): Loaded {
       // js-yaml stops at maxDepth and says where.
       const mark = (e as { mark?: { line: number; column: number } }).mark;
       if (mark && /maxDepth/.test((e as Error).message)) return { data: undefined, findings: [tooDeepFinding({ line: mark.line + 1, column: mark.column + 1 })], locate };
+      // A large broken file would cost the careful parser seconds to minutes: js-yaml's error is placed too.
+      if (text.length > CAREFUL_MAX) return { data: undefined, findings: [fastError(text, e)], locate: () => ORIGIN };
       // else fall through: the `yaml` package gives the authoritative error and position
     }
   }
@@ -141,7 +143,8 @@ function loadYaml(text: string): Loaded {
       findings.push({ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, line: pos.line, column: pos.col });
     }
   }
-  if (findings.length) return { data: undefined, findings: dedupe(findings), locate };
+  findings.push(...duplicateKeys(d, lc));
+  if (findings.length) return { data: undefined, findings: dedupe(findings).sort((a, b) => a.line! - b.line! || a.column! - b.column!), locate };
   const alias = firstAlias(d.contents as Node | null);
   if (alias) {
     const pos = lc.linePos(alias.range?.[0] ?? 0);
@@ -166,6 +169,53 @@ function loadYaml(text: string): Loaded {
   if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
   return { data, findings: emptyFinding(text, data), locate, numbers: numbersInDoc(d) };
 }
+
+/** Largest text the `yaml` Document parser is given after js-yaml failed (a report is a few KB). */
+const CAREFUL_MAX = 256 * 1024;
+
+/** A finding from js-yaml's own error, for text too large for the careful parser. */
+function fastError(text: string, e: unknown): Finding {
+  const mark = (e as { mark?: { line: number; column: number; position: number } }).mark;
+  if (!mark) {
+    // The fast path stops at the first anchor: place it by its `&`.
+    const m = /(^|[\s[{,:-])&([^\s,[\]{}]+)/m.exec(text);
+    const at = m ? offsetToPosition(lineStartsOf(text), m.index + m[1]!.length) : ORIGIN;
+    return { ruleId: 'PARSE-ALIAS', severity: 'error', pointer: '', params: { detail: m ? `&${m[2]}` : '&' }, ...at };
+  }
+  const at = { line: mark.line + 1, column: mark.column + 1 };
+  const reason = String((e as { reason?: string }).reason ?? (e as Error).message);
+  if (/duplicated mapping key/.test(reason)) return { ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: duplicateKeyAt(text, mark.position) }, ...at };
+  return { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: reason }, ...at };
+}
+
+/** Keys written twice in one mapping, in one pass with a set per mapping. */
+function duplicateKeys(d: Document, lc: LineCounter): Finding[] {
+  const y = yaml();
+  const out: Finding[] = [];
+  const stack: unknown[] = [d.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (y.isMap(node)) {
+      const seen = new Set<string>();
+      for (const p of node.items) {
+        if (y.isScalar(p.key)) {
+          const k = String(p.key.value);
+          if (seen.has(k)) {
+            const pos = lc.linePos(p.key.range?.[0] ?? 0);
+            out.push({ ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: clipKey(k) }, line: pos.line, column: pos.col });
+          }
+          seen.add(k);
+        }
+        stack.push(p.value);
+      }
+    } else if (y.isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return out;
+}
+
+const clipKey = (k: string) => (k.length > 60 ? `${k.slice(0, 60)}…` : k);
 
 function tooDeepFinding(at: Position): Finding {
   return { ruleId: 'PARSE-TOO-DEEP', severity: 'error', pointer: '', params: { limit: MAX_DEPTH }, line: at.line, column: at.column };
@@ -221,7 +271,8 @@ function emptyFinding(text: string, data: unknown): Finding[] {
 function slowParse(text: string): { doc: Document; lc: LineCounter } {
   const lc = new (yaml().LineCounter)();
   try {
-    const doc = yaml().parseDocument(text, { lineCounter: lc, version: '1.2', schema: 'core', uniqueKeys: true, keepSourceTokens: false });
+    // uniqueKeys compares every pair of keys (150,000 duplicates took minutes): duplicateKeys() does it in one pass.
+    const doc = yaml().parseDocument(text, { lineCounter: lc, version: '1.2', schema: 'core', uniqueKeys: false, keepSourceTokens: false });
     return { doc, lc };
   } catch {
     // Stack overflow on absurd nesting: an empty document that places nothing.

@@ -77,6 +77,8 @@ export const CASES: readonly Case[] = [
   { name: 'JSON: comment', file: 'comment.json', bytes: () => plantJson('"format": "2021",', '"format": "2021", // 2021 版'), code: 1, rule: 'PARSE-SYNTAX', at: [2, 21], zh: '语法错误' },
   { name: 'YAML: duplicate key', file: 'dup.yaml', bytes: () => plant('year: 2023\n', 'year: 2023\nyear: 2024\n'), code: 1, rule: 'PARSE-DUPLICATE-KEY', at: [6, 1], zh: '键「year」重复出现；每个键只能写一次', en: 'Key "year" appears twice; each key may appear once' },
   { name: 'YAML: duplicate key in a table row', file: 'dup-row.yaml', bytes: () => plant(LICENSING, 'licensing: {decisions: 0, decisions: 1}'), code: 1, rule: 'PARSE-DUPLICATE-KEY', at: [37, 29], zh: '键「decisions」重复出现' },
+  { name: 'YAML: 150,000 duplicate keys in one mapping (900 KB)', file: 'dups.yaml', bytes: () => `{${Array(150_000).fill('a: 1').join(', ')}}\n`, code: 1, rule: 'PARSE-DUPLICATE-KEY', at: [1, 8], zh: '键「a」重复出现；每个键只能写一次' },
+  { name: 'YAML: an anchor deep in a 400 KB file', file: 'big-anchor.yaml', bytes: () => `${'# padding\n'.repeat(40_000)}${plant(LICENSING, 'licensing: &zero {decisions: 0}')}`, code: 1, rule: 'PARSE-ALIAS', at: [40_037, 14], zh: '不接受 YAML 锚点和别名（&zero）' },
   { name: 'JSON: duplicate key', file: 'dup.json', bytes: () => plantJson('"year": 2022,', '"year": 2022,\n  "year": 2023,'), code: 1, rule: 'PARSE-DUPLICATE-KEY', at: [5, 3], zh: '键「year」重复出现（第一次在第 4 行）', en: 'Key "year" appears twice (first on line 4)' },
   { name: 'YAML: two documents', file: 'multi.yaml', bytes: () => `${BASE_YAML}---\n${BASE_YAML}`, code: 1, rule: 'PARSE-MULTI-DOC', zh: '文件中有多个 YAML 文档（以 --- 分隔）；一个文件只能写一份报告', en: 'more than one YAML document' },
 
