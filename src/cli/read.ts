@@ -1,5 +1,5 @@
 // Reading an input file for a command: stdin for "-", clear one-line errors otherwise.
-import { openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
+import { constants, openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../model/label.js';
 import { MAX_BYTES } from '../load/load.js';
@@ -25,7 +25,8 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
     const st = statSync(path);
     if (st.isDirectory()) throw new UsageError(CLI_TEXT.isDirectory[lang](file));
     if (!st.isFile()) throw new UsageError(NOT_A_FILE[lang](file));
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: should the file be swapped for a pipe after the stat, opening it still returns.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw ioError(e, file, lang);
@@ -33,6 +34,7 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(CLI_TEXT.isDirectory[lang](file));
+    if (!st.isFile()) throw new UsageError(NOT_A_FILE[lang](file));
     // Read one byte past the cap so the loader can refuse an oversized file without reading it all.
     const size = Math.min(st.size, MAX_BYTES + 1);
     const buf = Buffer.alloc(size);

@@ -75,7 +75,8 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   if (control >= 0) {
     const at = offsetToPosition(lineStartsOf(text), control);
     const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
-    return failed(text, kind, { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: `control character U+${code} (not allowed in YAML or JSON text; delete it)` }, ...at });
+    const f: Finding = { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: `control character U+${code} (not allowed in YAML or JSON text; delete it)` }, ...at };
+    return { data: undefined, findings: [...findings, f], text, kind, locate: () => ORIGIN };
   }
   if (text.length > MAX_BYTES) {
     return failed(text, kind, { ruleId: 'PARSE-TOO-LARGE', severity: 'error', pointer: '', params: { size: text.length, limit: MAX_BYTES }, line: 1, column: 1 });
