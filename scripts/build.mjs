@@ -44,7 +44,13 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]', logLevel: 'warning', minifySyntax: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: ['playwright-core'], metafile: true,
-  define: { __XXGK_BUNDLED__: 'true', __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version) },
+  define: { __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version) },
+});
+
+// The `yaml` package as one CommonJS file, required on first use (src/load/yaml-lazy.ts).
+await build({
+  entryPoints: [r('node_modules/yaml/dist/index.js')], outfile: r('dist/yaml.cjs'), bundle: true, platform: 'node',
+  format: 'cjs', target: 'node20', minifySyntax: true, logLevel: 'warning',
 });
 
 // Remove chunks of earlier builds without ever removing dist/ (tests may be running).
