@@ -168,12 +168,12 @@ export async function main(): Promise<number> {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     readStdin: async () => {
-      // Stop one byte past the loader's 5 MB cap (MAX_BYTES): endless input costs bounded memory.
+      // Stop past 20 MB (import's cap for a .docx; a data file's is 5 MB): endless input costs bounded memory.
       const chunks: Buffer[] = [];
       let n = 0;
       for await (const c of process.stdin) {
         chunks.push(c as Buffer);
-        if ((n += (c as Buffer).length) > 5 * 1024 * 1024) break;
+        if ((n += (c as Buffer).length) > 20 * 1024 * 1024) break;
       }
       return Buffer.concat(chunks);
     },

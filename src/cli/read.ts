@@ -15,8 +15,8 @@ export interface Input {
 export async function readInput(file: string, io: CliIO, lang: Lang): Promise<Input> {
   if (file === '-') {
     const bytes = await io.readStdin();
-    // Standard input is read only up to the cap: past it, its size is unknown.
-    return { bytes, size: bytes.length > MAX_BYTES ? Infinity : bytes.length };
+    // Standard input is read only up to 20 MB (import's cap): past it, its size is unknown.
+    return { bytes, size: bytes.length > MAX_BYTES * 4 ? Infinity : bytes.length };
   }
   const path = resolve(io.cwd, file);
   let fd: number;
