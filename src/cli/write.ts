@@ -112,8 +112,3 @@ export async function writeAtomicAsync(target: string, content: string | Uint8Ar
     throw new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
-
-/** Like writeAtomic, but an in-place rewrite of the file itself (for --fix). */
-export function rewriteAtomic(target: string, content: string, lang: Lang = 'zh'): void {
-  writeAtomic(target, content, { lang });
-}
