@@ -14,6 +14,7 @@ import { decode } from '../load/decode.js';
 import type { Lang } from '../model/label.js';
 import { checkCopied } from '../rules/copied.js';
 import { checkPrevious } from '../rules/previous.js';
+import { field } from '../model/cells.js';
 
 export const PREVIOUS_TEXT = {
   stdinAuto: { zh: () => '--previous auto 不能用于标准输入（无从查找同一文件夹）', en: () => '--previous auto cannot be used with standard input (there is no folder to look in)' },
@@ -41,7 +42,6 @@ export const PREVIOUS_TEXT = {
 
 const REPORT_EXT = new Set(['.yaml', '.yml', '.json']);
 
-const field = (data: unknown, k: string): unknown => (data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[k] : undefined);
 
 /**
  * The report of the same agency for year − 1 in `file`'s folder: only files

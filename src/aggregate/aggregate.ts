@@ -2,7 +2,7 @@
 // texts left for the author), and a per-unit breakdown of every cell. Pure.
 import { EDITION, PROACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type RowDef } from '../model/edition2021.js';
 import { cellValue, FIGURE_CELLS, type FigureCell } from '../across/cells.js';
-import { describePointer } from '../model/cells.js';
+import { describePointer, field } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
 
 export interface UnitReport {
@@ -22,7 +22,6 @@ export const PLACEHOLDERS = {
   other: '（待填写：其他需要报告的事项；没有的写“无”。）',
 } as const;
 
-const field = (data: unknown, k: string): unknown => (data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[k] : undefined);
 
 /** Mixed years or formats, and cells that cannot be summed. Empty when the inputs can be rolled up. */
 export function aggregateProblems(units: readonly UnitReport[]): AggregateProblem[] {

@@ -12,6 +12,20 @@ export function parsePointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The value at a path of keys, through own properties only (never a prototype's); undefined when absent. */
+export function valueAtPath(data: unknown, keys: readonly string[]): unknown {
+  let v: unknown = data;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+export const valueAt = (data: unknown, pointer: string): unknown => valueAtPath(data, parsePointer(pointer));
+/** A top-level field of a report. */
+export const field = (data: unknown, key: string): unknown => valueAtPath(data, [key]);
+
 export function joinPointer(parts: readonly (string | number)[]): string {
   return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

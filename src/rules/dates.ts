@@ -1,9 +1,8 @@
 // Rule 6: publication date against the deadline of Article 49, and the edition for the year.
 import type { Finding } from '../diagnostics/finding.js';
 import { defineRule, finding } from './define.js';
+import { field } from '../model/cells.js';
 
-const field = (data: unknown, key: string): unknown =>
-  data !== null && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
 
 export const dates = defineRule({
   ids: ['DATE-LATE', 'DATE-EARLY', 'YEAR-EDITION', 'SCHEMA-YEAR'],

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import type { RuleId } from './catalog.js';
 import { RULE_BY_ID } from './catalog.js';
-import { parsePointer } from '../model/cells.js';
+import { parsePointer, valueAtPath } from '../model/cells.js';
 
 export interface RuleContext {
   /** Today, for date rules; passed in so that checking stays a pure function. */
@@ -77,14 +77,7 @@ function valueAt(data: unknown, pointer: string): unknown {
   return walk(data, pointer);
 }
 
-function walk(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const k of partsOf(pointer)) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v;
-}
+const walk = (data: unknown, pointer: string): unknown => valueAtPath(data, partsOf(pointer));
 
 export function has(data: unknown, pointer: string): boolean {
   let v: unknown = data;

@@ -4,6 +4,7 @@ import { APPLICANT_COLUMN_KEYS, REVIEW_PART_KEYS } from '../model/edition2021.js
 import { extractStatements, type Quantity, type Statement } from '../text/statements.js';
 import { count, defineRule, finding, has, sum } from './define.js';
 import { requestCell } from './table3.js';
+import { valueAt } from '../model/cells.js';
 
 /** The table cells each quantity is compared with (added up when several). */
 export const QUANTITY_CELLS: Record<Quantity, readonly string[]> = {
@@ -37,12 +38,6 @@ function cellValue(data: unknown, pointer: string): number | undefined {
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10000) : undefined;
   }
   return count(data, pointer);
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const k of pointer.slice(1).split('/')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
 }
 
 /** The table's figure for a statement, or undefined when the table does not hold it. */

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import validate from './compiled/validate.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { HintId } from '../diagnostics/messages.js';
-import { joinPointer, parsePointer } from '../model/cells.js';
+import { joinPointer, parsePointer, valueAt } from '../model/cells.js';
 import { MAX_COUNT } from './build-schema.js';
 
 const FULL_WIDTH_DIGITS = /^[\s　]*[０-９]+[\s　]*$/;
@@ -14,15 +14,6 @@ const SEPARATED = /^\s*[0-9]{1,3}(?:[,， \u2009\u202f'’][0-9]{3})+\s*$/;
 const INVISIBLE = /[\u00a0\u200b-\u200f\u2060\ufeff]/;
 const INVISIBLE_ALL = /[\u00a0\u200b-\u200f\u2060\ufeff]/g;
 const toAscii = (v: string) => v.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/，/g, ',');
-
-function valueAt(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const k of parsePointer(pointer)) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v;
-}
 
 /** A message quotes at most this much of a value or key (a pasted page is not repeated). */
 const MAX_SHOWN = 60;
