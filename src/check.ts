@@ -36,6 +36,14 @@ export interface CheckResult {
 
 /** Places findings in the source and words them. */
 export function locateFindings(findings: readonly Finding[], file: string, source: Located, lang: Lang = 'zh'): LocatedFinding[] {
+  if (source.prefetch) {
+    const wanted: string[] = [];
+    for (const f of findings) {
+      if (f.line === undefined || f.column === undefined) wanted.push(f.pointer);
+      if (f.related) wanted.push(...f.related);
+    }
+    source.prefetch(wanted);
+  }
   return findings
     .map((f): LocatedFinding => {
       const pos = f.line !== undefined && f.column !== undefined ? { line: f.line, column: f.column }

@@ -1,5 +1,5 @@
 // Reading an input file for a command: stdin for "-", clear one-line errors otherwise.
-import { constants, openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
+import { constants, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../model/label.js';
 import { MAX_BYTES } from '../load/load.js';
@@ -21,11 +21,7 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
   const path = resolve(io.cwd, file);
   let fd: number;
   try {
-    // Opening a pipe with no writer would wait for ever, and a device never ends: only plain files are read.
-    const st = statSync(path);
-    if (st.isDirectory()) throw new UsageError(CLI_TEXT.isDirectory[lang](file));
-    if (!st.isFile()) throw new UsageError(NOT_A_FILE[lang](file));
-    // O_NONBLOCK: should the file be swapped for a pipe after the stat, opening it still returns.
+    // O_NONBLOCK: opening a pipe with no writer returns at once (else it waits for ever); what was opened is checked below.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     if (e instanceof UsageError) throw e;

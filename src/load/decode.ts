@@ -4,6 +4,8 @@ export interface Decoded {
   /** Set when the text was not UTF-8. */
   readonly encoding?: 'GB18030' | 'UTF-16LE' | 'UTF-16BE';
   readonly binary?: boolean;
+  /** The text holds a control character (a stray one; in bulk it is binary). */
+  readonly control?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -37,11 +39,12 @@ export function decode(bytes: Uint8Array): Decoded {
 // A NUL, or control characters in bulk, mean the bytes are not text; a stray
 // one (U+000B is Word's manual line break) is text the loader places.
 function checkText(text: string, encoding?: Decoded['encoding']): Decoded {
-  if (text.includes('\u0000')) return { text: '', binary: true };
   if (CONTROL.test(text)) {
+    if (text.includes('\u0000')) return { text: '', binary: true };
     const most = Math.max(8, text.length / 100);
     let n = 0;
     for (const _ of text.matchAll(CONTROLS)) if (++n > most) return { text: '', binary: true };
+    return encoding ? { text, encoding, control: true } : { text, control: true };
   }
   return encoding ? { text, encoding } : { text };
 }

@@ -53,14 +53,19 @@ export function isPlainNumber(source: string, value: number): boolean {
   return !/^[-+]?(?:[0-9.]+[eE]|0[xo])/.test(source);
 }
 
+const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
 let sink: ((source: string) => void) | undefined;
+let sectionStart: number | undefined;
 
 /** Thrown on the first anchor: the careful path refuses anchors and aliases with a position. */
 export class AnchorFound extends Error {}
 // Every alias needs an anchor defined before it, so watching anchors is enough;
 // text such as `**bold**` in a block scalar no longer leaves the fast path.
 function refuseAnchors(this: jsyaml.State, event: jsyaml.EventType, state: jsyaml.State): void {
-  const st = state as unknown as { anchor: string | null; anchorMap: object };
+  const st = state as unknown as { anchor: string | null; anchorMap: object; depth: number; position: number; lineStart: number };
+  // A plain key of the top mapping at the start of its line: where the section being read began
+  // (a quoted or flow key there may run over lines, so the section is not known to start there).
+  if (event === 'open' && st.depth === 2 && st.position === st.lineStart && PLAIN_KEY_START.test((state as unknown as { input: string }).input.charAt(st.position))) sectionStart = st.position;
   if (st.anchor !== null && st.anchor !== undefined) throw new AnchorFound('anchor');
   // Belt and braces, once per document: at the root's close every anchor is in the map.
   if (event === 'close' && (state as unknown as { depth: number }).depth === 1) for (const _ in st.anchorMap) throw new AnchorFound('anchor');
@@ -80,10 +85,33 @@ const CORE = new jsyaml.Schema({
  */
 export function fastParseYaml(text: string, onOddNumber?: (source: string) => void, maxDepth = 100): unknown {
   sink = onOddNumber;
+  sectionStart = undefined;
+  // No `&`, no anchor (and an alias without one fails to parse): the listener, called twice a node, is then not needed.
+  const mayAnchor = text.includes('&');
   try {
     // maxDepth is in js-yaml 4.1.1+ but not in its type definitions.
-    return jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: refuseAnchors } as jsyaml.LoadOptions);
+    return jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: mayAnchor ? refuseAnchors : null } as jsyaml.LoadOptions);
+  } catch (e) {
+    if (e !== null && typeof e === 'object') {
+      if (!mayAnchor) {
+        // Again with the listener, which notes where the failing section began.
+        sectionStart = undefined;
+        try {
+          jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: refuseAnchors } as jsyaml.LoadOptions);
+        } catch { /* the same error */ }
+      }
+      (e as FastParseError).sectionStart = sectionStart;
+    }
+    throw e;
   } finally {
     sink = undefined;
   }
+}
+
+/** What fastParseYaml throws: js-yaml's error, plus where the top-level entry being read began. */
+export interface FastParseError extends Error {
+  readonly mark?: { readonly line: number; readonly column: number; readonly position: number };
+  readonly reason?: string;
+  /** Offset of the line of the last key of the top mapping that was begun (a line start), if any. */
+  sectionStart?: number;
 }

@@ -6,7 +6,7 @@ import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
 import { joinPointer, parsePointer } from '../model/cells.js';
 import { CONTROL, decode } from './decode.js';
-import { fastParseYaml, isPlainNumber } from './fast-yaml.js';
+import { fastParseYaml, isPlainNumber, type FastParseError } from './fast-yaml.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
 import { indexYaml, offsetInIndex, type YamlIndex } from './yaml-index.js';
 
@@ -20,6 +20,8 @@ const MAX_FLOW_DEPTH = 200;
 export interface Located {
   /** Position of the value at `pointer`, or of its nearest existing ancestor. */
   locate(pointer: string, atKey?: boolean): Position;
+  /** Says which pointers are about to be located, so only their paths are indexed. */
+  prefetch?(pointers: readonly string[]): void;
 }
 
 export interface LoadResult extends Located {
@@ -36,7 +38,7 @@ export interface LoadResult extends Located {
   readonly numbers?: ReadonlyMap<string, string>;
 }
 
-type Loaded = { data: unknown; findings: Finding[]; locate: Located['locate']; numbers?: Map<string, string> };
+type Loaded = { data: unknown; findings: Finding[]; locate: Located['locate']; prefetch?: Located['prefetch']; numbers?: Map<string, string> };
 
 export interface LoadOptions {
   /** File name; its extension chooses YAML or JSON. */
@@ -57,6 +59,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   const kind = options.kind ?? kindOf(options.filename);
   const findings: Finding[] = [];
   let text: string;
+  let mayHoldControl = true;
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else {
@@ -66,12 +69,13 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
     const d = decode(input);
     if (d.binary) return failed('', kind, { ruleId: 'PARSE-BINARY', severity: 'error', pointer: '', params: {}, line: 1, column: 1 });
     text = d.text;
+    mayHoldControl = d.control === true;
     if (d.encoding) findings.push({ ruleId: 'PARSE-ENCODING', severity: 'warning', pointer: '', params: { encoding: d.encoding }, line: 1, column: 1 });
   }
   // A lone CR ends a line in YAML and in editors; as LF (same length) every parser and position agrees.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   // A control character no YAML or JSON allows, placed (copied from Word: U+000B).
-  const control = text.search(CONTROL);
+  const control = mayHoldControl ? text.search(CONTROL) : -1;
   if (control >= 0) {
     const at = offsetToPosition(lineStartsOf(text), control);
     const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
@@ -88,7 +92,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
     if (shape) findings.push({ ...shape, ...result.locate('') });
   }
   const ok = findings.every((f) => f.severity !== 'error');
-  return { data: ok ? result.data : undefined, findings, text, kind, locate: result.locate, ...(ok && result.numbers?.size ? { numbers: result.numbers } : {}) };
+  return { data: ok ? result.data : undefined, findings, text, kind, locate: result.locate, ...(result.prefetch ? { prefetch: result.prefetch } : {}), ...(ok && result.numbers?.size ? { numbers: result.numbers } : {}) };
 }
 
 function failed(text: string, kind: SourceKind, f: Finding): LoadResult {
@@ -116,36 +120,34 @@ function loadYaml(text: string): Loaded {
       const data = fastParseYaml(text, () => { odd = true; }, MAX_DEPTH + 2);
       const deep = deepPointer(data);
       if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
-      return { data, findings: emptyFinding(text, data), locate: indexedLocator(text, locate), numbers: odd ? numbersInDoc(slow().doc) : undefined };
+      return { data, findings: emptyFinding(text, data), ...indexedLocator(text, locate), numbers: odd ? numbersInDoc(slow().doc) : undefined };
     } catch (e) {
       // js-yaml stops at maxDepth and says where.
-      const mark = (e as { mark?: { line: number; column: number } }).mark;
-      if (mark && /maxDepth/.test((e as Error).message)) return { data: undefined, findings: [tooDeepFinding({ line: mark.line + 1, column: mark.column + 1 })], locate };
+      const err = e as FastParseError;
+      const mark = err.mark;
+      if (mark && /maxDepth/.test(err.message)) return { data: undefined, findings: [tooDeepFinding({ line: mark.line + 1, column: mark.column + 1 })], locate };
+      // js-yaml places a duplicate key exactly where the Document does; only the first is reported.
+      if (mark && /duplicated mapping key/.test(String(err.reason))) return { data: undefined, findings: [fastError(text, e)], locate };
       // A large broken file would cost the careful parser seconds to minutes: js-yaml's error is placed too.
       if (text.length > CAREFUL_MAX) return { data: undefined, findings: [fastError(text, e)], locate: () => ORIGIN };
-      // else fall through: the `yaml` package gives the authoritative error and position
+      // The `yaml` package gives the authoritative errors and positions; on the broken section alone when that finds them.
+      const flowDeep = flowDepthOffset(text, MAX_FLOW_DEPTH);
+      if (flowDeep < 0) {
+        const w = errorWindow(text, err);
+        if (w) {
+          const found = carefulFindings(w.text, slowParse(w.text), w);
+          if (found.length) return { data: undefined, findings: found, locate };
+        }
+      }
+      // else fall through: the whole text through the careful parser
     }
   }
   // The careful parser recurses per level: refuse absurd flow nesting before it runs.
   const flowDeep = flowDepthOffset(text, MAX_FLOW_DEPTH);
   if (flowDeep >= 0) return { data: undefined, findings: [tooDeepFinding(offsetToPosition(lineStartsOf(text), flowDeep))], locate: () => ORIGIN };
   const { doc: d, lc } = slow();
-  const findings: Finding[] = [];
-  for (const e of d.errors) {
-    const pos = lc.linePos(e.pos[0]);
-    if (/call stack/i.test(e.message)) {
-      findings.push(tooDeepFinding({ line: pos.line, column: pos.col }));
-      break;
-    } else if (e.code === 'DUPLICATE_KEY') {
-      findings.push({ ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: duplicateKeyAt(text, e.pos[0]) }, line: pos.line, column: pos.col });
-    } else if (e.code === 'MULTIPLE_DOCS') {
-      findings.push({ ruleId: 'PARSE-MULTI-DOC', severity: 'error', pointer: '', params: {}, line: pos.line, column: pos.col });
-    } else {
-      findings.push({ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, line: pos.line, column: pos.col });
-    }
-  }
-  findings.push(...duplicateKeys(d, lc));
-  if (findings.length) return { data: undefined, findings: dedupe(findings).sort((a, b) => a.line! - b.line! || a.column! - b.column!), locate };
+  const findings = carefulFindings(text, { doc: d, lc }, { offset: 0, line: 0 });
+  if (findings.length) return { data: undefined, findings, locate };
   const alias = firstAlias(d.contents as Node | null);
   if (alias) {
     const pos = lc.linePos(alias.range?.[0] ?? 0);
@@ -170,6 +172,69 @@ function loadYaml(text: string): Loaded {
   if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
   return { data, findings: emptyFinding(text, data), locate, numbers: numbersInDoc(d) };
 }
+
+/** The `yaml` Document's errors (and duplicate keys) as findings; `base` places a window of the text. */
+function carefulFindings(text: string, { doc: d, lc }: { doc: Document; lc: LineCounter }, base: { offset: number; line: number }): Finding[] {
+  const findings: Finding[] = [];
+  const at = (offset: number) => {
+    const pos = lc.linePos(offset);
+    return { line: pos.line + base.line, column: pos.col };
+  };
+  for (const e of d.errors) {
+    const pos = at(e.pos[0]);
+    if (/call stack/i.test(e.message)) {
+      findings.push(tooDeepFinding(pos));
+      break;
+    } else if (e.code === 'DUPLICATE_KEY') {
+      findings.push({ ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: duplicateKeyAt(text, e.pos[0]) }, ...pos });
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      findings.push({ ruleId: 'PARSE-MULTI-DOC', severity: 'error', pointer: '', params: {}, ...pos });
+    } else {
+      findings.push({ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, ...pos });
+    }
+  }
+  findings.push(...duplicateKeys(d, lc).map((f) => ({ ...f, line: f.line! + base.line })));
+  return dedupe(findings).sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+}
+
+/**
+ * The part of a broken file the careful parser needs to place js-yaml's
+ * error: from the top-level entry js-yaml was reading when it failed to the
+ * end of the top-level entry holding the error. Top-level entries of a block
+ * mapping are independent YAML, so the window's errors are the file's errors
+ * there, at a fraction of the cost; errors past the window are left for the
+ * next run. Undefined when the file is not a plain block mapping.
+ */
+function errorWindow(text: string, e: FastParseError): { text: string; offset: number; line: number } | undefined {
+  let start = e.sectionStart;
+  const mark = e.mark;
+  if (start === undefined || !mark || mark.position < start) return undefined;
+  // Directives change how the rest reads; a flow mapping at the top has no independent entries.
+  if (/^%/m.test(text)) return undefined;
+  const first = /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*(?:---[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?(?:\r?\n|$))*)?(\S)/.exec(text);
+  if (!first || first[1] === '{' || first[1] === '[') return undefined;
+  // The window ends before the first line after the error's line that starts a top-level entry (or a document marker).
+  let end = text.length;
+  const re = /\n(?=[^\s#])/g;
+  re.lastIndex = text.indexOf('\n', mark.position) < 0 ? text.length : text.indexOf('\n', mark.position);
+  const m = re.exec(text);
+  if (m) end = m.index + 1;
+  // From the entry before (how a line reads depends on the one above it); the first entries from the top, as in the file.
+  const firstKey = first.index + first[0].length - 1;
+  if (start > firstKey) {
+    let prev = start - 1;
+    do prev = text.lastIndexOf('\n', prev - 1); while (prev >= firstKey && !PLAIN_KEY_START.test(text.charAt(prev + 1)));
+    start = prev + 1;
+  }
+  if (start <= firstKey) return end === text.length ? undefined : { text: text.slice(0, end), offset: 0, line: 0 };
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+  // A first entry keeps the window inside a mapping, as its lines are in the file (a bare line reads otherwise at the top).
+  return { text: `${WINDOW_HEAD}${text.slice(start, end)}`, offset: start, line: line - 1 };
+}
+
+const WINDOW_HEAD = '__xxgk_window__: 0\n';
+const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
 
 /** Largest text the `yaml` Document parser is given after js-yaml failed (a report is a few KB). */
 const CAREFUL_MAX = 256 * 1024;
@@ -345,16 +410,35 @@ function deepPointer(data: unknown): string | undefined {
   return parts && joinPointer(parts.reverse());
 }
 
-/** Positions from one quick pass over the text (yaml-index.ts); the Document only when that pass gives up. */
-function indexedLocator(text: string, fallback: Located['locate']): Located['locate'] {
-  let index: YamlIndex | undefined | null = null;
+/**
+ * Positions from one quick pass over the text (yaml-index.ts); the Document
+ * only when that pass gives up. After prefetch, the pass records only the
+ * paths of the pointers named (a file's findings), which costs a fraction of
+ * indexing every node; any other pointer gets the whole index.
+ */
+function indexedLocator(text: string, fallback: Located['locate']): Required<Located> {
+  let full: YamlIndex | undefined | null = null;
+  let part: { index: YamlIndex | undefined; want: ReadonlySet<string> } | undefined;
   let starts: number[] | undefined;
-  return (pointer, atKey) => {
-    if (index === null) index = indexYaml(text);
-    const offset = index && offsetInIndex(index, pointer, atKey);
-    if (offset === undefined) return fallback(pointer, atKey);
-    return offsetToPosition((starts ??= lineStartsOf(text)), offset);
+  return {
+    locate(pointer, atKey) {
+      let index: YamlIndex | undefined;
+      if (part?.want.has(pointer)) index = part.index;
+      else index = full === null ? (full = indexYaml(text)) : full;
+      const offset = index && offsetInIndex(index, pointer, atKey);
+      if (offset === undefined) return fallback(pointer, atKey);
+      return offsetToPosition((starts ??= lineStartsOf(text)), offset);
+    },
+    prefetch(pointers) {
+      if (full !== null || part || !pointers.length) return;
+      part = { index: indexYaml(text, pointers), want: new Set(pointers) };
+    },
   };
+}
+
+/** The `yaml` Document's errors for the whole text (the differential tests compare the windowed path with it). */
+export function documentFindings(text: string): Finding[] {
+  return carefulFindings(text, slowParse(text), { offset: 0, line: 0 });
 }
 
 /** The `yaml` Document's locator alone (the differential tests compare the quick index with it). */

@@ -24,10 +24,40 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-/** The index of every node, or undefined when the text uses something this scanner does not read. */
-export function indexYaml(text: string): YamlIndex | undefined {
+/**
+ * Which nodes to record: a trie of pointer parts; null records every node.
+ * The scan itself is the same either way (so it gives up on the same texts);
+ * only the nodes on a wanted path cost a pointer string and a map entry.
+ */
+type Want = Map<string, Want> | null;
+
+function trieOf(pointers: readonly string[]): Map<string, Want> {
+  const root = new Map<string, Want>();
+  for (const p of pointers) {
+    let node = root;
+    for (const part of parsePointer(p)) {
+      let next = node.get(part);
+      if (!next) node.set(part, (next = new Map()));
+      // Under a sequence offsetInIndex reads "01" as item 1.
+      const i = Number(part);
+      if (Number.isInteger(i) && i >= 0 && String(i) !== part && !node.has(String(i))) node.set(String(i), next);
+      node = next;
+    }
+  }
+  return root;
+}
+
+const childOf = (want: Want | undefined, key: string): Want | undefined => (want === null ? null : want?.get(key));
+const escapePart = (k: string): string => (k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k);
+
+/**
+ * The index of every node (or, given `only`, of the nodes on those pointers'
+ * paths, which is all offsetInIndex needs for them), or undefined when the
+ * text uses something this scanner does not read.
+ */
+export function indexYaml(text: string, only?: readonly string[]): YamlIndex | undefined {
   try {
-    return new Scanner(text).run();
+    return new Scanner(text, only ? trieOf(only) : null).run();
   } catch {
     return undefined;
   }
@@ -63,6 +93,13 @@ const DQ = 0x22, SQ = 0x27, LBRACE = 0x7b, RBRACE = 0x7d, LBRACK = 0x5b, RBRACK 
 // Plain scalars resolving to something other than a string: keys like these are left to the Document.
 const NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+const isFlowSpace = (c: number): boolean => c === SP || c === NL || c === CR || c === 0x09;
+
+// Only keys starting with one of `~nNtTfF0-9+-.` can match NON_STRING.
+const mayBeNonString = (c: number): boolean => {
+  return (c >= 0x30 && c <= 0x39) || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x2b || c === 0x2d || c === 0x2e;
+};
+
 interface Line {
   /** Offset of the line's first character. */
   readonly start: number;
@@ -75,7 +112,7 @@ class Scanner {
   private readonly n: number;
   private readonly index = new Map<string, NodeAt>();
 
-  constructor(private readonly t: string) {
+  constructor(private readonly t: string, private readonly want: Want) {
     this.n = t.length;
   }
 
@@ -89,7 +126,7 @@ class Scanner {
       line = this.contentLine(this.nextLineStart(after));
     }
     if (!line) giveUp();
-    const end = this.blockNode(line!, -1, '', undefined);
+    const end = this.blockNode(line!, -1, '', this.want, undefined);
     const rest = this.contentLine(end);
     if (rest && !(rest.indent === 0 && this.isMarker(rest.first, '...'))) giveUp();
     return this.index;
@@ -154,25 +191,31 @@ class Scanner {
     return this.n;
   }
 
-  private record(ptr: string, value: number, key: number | undefined, seq = false): void {
+  private record(ptr: string | undefined, value: number, key: number | undefined, seq = false): void {
+    if (ptr === undefined) return;
     if (this.index.has(ptr)) giveUp();
     this.index.set(ptr, key === undefined ? (seq ? { value, seq } : { value }) : seq ? { value, key, seq } : { value, key });
   }
 
   // ── block context ────────────────────────────────────────────────────────
   /** A node whose first content is on `line`, owned by a parent at `parentIndent`. Returns the next line start. */
-  private blockNode(line: Line, parentIndent: number, ptr: string, key: number | undefined): number {
+  private blockNode(line: Line, parentIndent: number, ptr: string | undefined, want: Want | undefined, key: number | undefined): number {
     if (this.isDocMarker(line)) giveUp();
     if (this.isSeqDash(line.first)) {
       this.record(ptr, line.first, key, true);
-      return this.blockSeq(line.indent, ptr);
+      return this.blockSeq(line.indent, ptr, want, line.first);
     }
-    const k = this.readKey(line.first);
+    const k = this.readKey(line.first, false);
     if (k) {
       this.record(ptr, line.first, key);
-      return this.blockMap(line.indent, ptr, line);
+      return this.blockMap(line.indent, ptr, want, line);
     }
-    return this.inlineValue(line.first, parentIndent, ptr, key);
+    return this.inlineValue(line.first, parentIndent, ptr, want, key);
+  }
+
+  /** The pointer of a child that is recorded, else undefined. */
+  private child(ptr: string | undefined, want: Want | undefined, key: string): string | undefined {
+    return ptr === undefined || want === undefined ? undefined : `${ptr}/${escapePart(key)}`;
   }
 
   private isSeqDash(p: number): boolean {
@@ -182,54 +225,56 @@ class Scanner {
   }
 
   /** Entries at `indent`, the first on `first` (possibly mid-line, after `- `). */
-  private blockMap(indent: number, ptr: string, first: Line): number {
+  private blockMap(indent: number, ptr: string | undefined, want: Want | undefined, first: Line): number {
     let line: Line | undefined = first;
     while (line) {
       if (line.indent < indent || this.isDocMarker(line)) return line.start;
       if (line.indent > indent) giveUp();
       if (this.isSeqDash(line.first)) return line.start;
-      const k = this.readKey(line.first) ?? giveUp();
-      const child = `${ptr}/${k.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const k = this.readKey(line.first, want !== undefined) ?? giveUp();
+      const cw = childOf(want, k.key);
+      const child = this.child(ptr, cw, k.key);
       const v = this.skipSpaces(k.after);
       let next: number;
       if (this.atEolOrComment(v)) {
         const nl = this.contentLine(this.nextLineStart(v));
-        if (nl && !this.isDocMarker(nl) && nl.indent > indent) next = this.blockNode(nl, indent, child, k.start);
+        if (nl && !this.isDocMarker(nl) && nl.indent > indent) next = this.blockNode(nl, indent, child, cw, k.start);
         else if (nl && nl.indent === indent && this.isSeqDash(nl.first)) {
           this.record(child, nl.first, k.start, true);
-          next = this.blockSeq(indent, child);
+          next = this.blockSeq(indent, child, cw, nl.first);
         } else giveUp(); // an empty value: the Document places it oddly
       } else {
-        next = this.inlineValue(v, indent, child, k.start);
+        next = this.inlineValue(v, indent, child, cw, k.start);
       }
       line = this.contentLine(next!);
     }
     return this.n;
   }
 
-  private blockSeq(indent: number, ptr: string): number {
+  private blockSeq(indent: number, ptr: string | undefined, want: Want | undefined, first: number): number {
     let i = 0;
-    let line = this.contentLine(this.lineStartOf(this.index.get(ptr)!.value));
+    let line = this.contentLine(this.lineStartOf(first));
     while (line) {
       if (line.indent < indent || this.isDocMarker(line)) return line.start;
       if (line.indent > indent) giveUp();
       if (!this.isSeqDash(line.first)) return line.start;
-      const item = `${ptr}/${i++}`;
+      const iw = childOf(want, String(i));
+      const item = this.child(ptr, iw, String(i++));
       const v = this.skipSpaces(line.first + 1);
       let next: number;
       if (this.atEolOrComment(v)) {
         const nl = this.contentLine(this.nextLineStart(v));
-        if (nl && !this.isDocMarker(nl) && nl.indent > indent) next = this.blockNode(nl, indent, item, undefined);
+        if (nl && !this.isDocMarker(nl) && nl.indent > indent) next = this.blockNode(nl, indent, item, iw, undefined);
         else giveUp();
       } else if (this.isSeqDash(v)) {
         giveUp(); // `- - a`
-      } else if (this.readKey(v)) {
+      } else if (this.readKey(v, false)) {
         // `- key: value` starts a mapping whose entries sit at the key's column.
         this.record(item, v, undefined);
         const col = v - line.start;
-        next = this.blockMap(col, item, { start: line.start, indent: col, first: v });
+        next = this.blockMap(col, item, iw, { start: line.start, indent: col, first: v });
       } else {
-        next = this.inlineValue(v, indent, item, undefined);
+        next = this.inlineValue(v, indent, item, iw, undefined);
       }
       line = this.contentLine(next!);
     }
@@ -241,7 +286,7 @@ class Scanner {
   }
 
   /** A value starting at `p` on a line owned by `indent`. Returns the start of the line after it. */
-  private inlineValue(p: number, indent: number, ptr: string, key: number | undefined): number {
+  private inlineValue(p: number, indent: number, ptr: string | undefined, want: Want | undefined, key: number | undefined): number {
     const c = this.t.charCodeAt(p);
     if (c === 0x26 || c === 0x2a || c === 0x21 || c === 0x3f || c === 0x25 || c === 0x40 || c === 0x60) giveUp(); // & * ! ? % @ `
     this.record(ptr, p, key);
@@ -256,7 +301,7 @@ class Scanner {
       return this.nextLineStart(after);
     }
     if (c === LBRACE || c === LBRACK) {
-      const end = this.flow(p, ptr);
+      const end = this.flow(p, ptr, want);
       const after = this.skipSpaces(end);
       if (!this.atEolOrComment(after)) giveUp();
       return this.nextLineStart(after);
@@ -266,7 +311,8 @@ class Scanner {
   }
 
   /** A `key:` at `p` on one line: its text and where the value may start. */
-  private readKey(p: number): { key: string; start: number; after: number } | undefined {
+  /** `need`: the key's text is used (else it is read only as far as giving up needs). */
+  private readKey(p: number, need: boolean): { key: string; start: number; after: number } | undefined {
     const t = this.t;
     const c = t.charCodeAt(p);
     let key: string;
@@ -299,8 +345,9 @@ class Scanner {
     }
     end = q;
     while (end > p && t.charCodeAt(end - 1) === SP) end--;
-    key = t.slice(p, end);
-    if (NON_STRING.test(key)) giveUp();
+    const may = mayBeNonString(c);
+    key = need || may ? t.slice(p, end) : '';
+    if (may && NON_STRING.test(key)) giveUp();
     return { key, start: p, after: q + 1 };
   }
 
@@ -327,36 +374,39 @@ class Scanner {
     for (;;) {
       const c = t.charCodeAt(p);
       if (c === SP || c === NL || c === CR || c === 0x09) p++;
-      else if (c === HASH && (p === 0 || [SP, NL, CR, 0x09].includes(t.charCodeAt(p - 1)))) p = this.nextLineStart(p);
+      else if (c === HASH && (p === 0 || isFlowSpace(t.charCodeAt(p - 1)))) p = this.nextLineStart(p);
       else return p;
     }
   }
 
   /** The flow collection at `p` (`{` or `[`); returns the offset after its closing bracket. */
-  private flow(p: number, ptr: string): number {
+  private flow(p: number, ptr: string | undefined, want: Want | undefined): number {
     const t = this.t;
     const isMap = t.charCodeAt(p) === LBRACE;
-    if (!isMap) this.index.set(ptr, { ...this.index.get(ptr)!, seq: true });
+    if (!isMap && ptr !== undefined) this.index.set(ptr, { ...this.index.get(ptr)!, seq: true });
     const close = isMap ? RBRACE : RBRACK;
     let i = 0;
     let q = this.skipFlowSpace(p + 1);
     if (t.charCodeAt(q) === close) return q + 1;
     for (;;) {
-      let child: string;
+      let child: string | undefined;
+      let cw: Want | undefined;
       let keyAt: number | undefined;
       if (isMap) {
-        const k = this.flowKey(q);
-        child = `${ptr}/${k.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const k = this.flowKey(q, want !== undefined);
+        cw = childOf(want, k.key);
+        child = this.child(ptr, cw, k.key);
         keyAt = q;
         q = this.skipFlowSpace(k.after);
       } else {
-        child = `${ptr}/${i++}`;
+        cw = childOf(want, String(i));
+        child = this.child(ptr, cw, String(i++));
       }
       const c = t.charCodeAt(q);
       if (c === COMMA || c === close || c === RBRACE || c === RBRACK) giveUp(); // empty value
       if (c === 0x26 || c === 0x2a || c === 0x21 || c === 0x3f || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x7c || c === 0x3e) giveUp();
       this.record(child, q, keyAt);
-      if (c === LBRACE || c === LBRACK) q = this.flow(q, child);
+      if (c === LBRACE || c === LBRACK) q = this.flow(q, child, cw);
       else if (c === DQ || c === SQ) q = this.quotedEnd(q);
       else q = this.flowPlainEnd(q, !isMap);
       q = this.skipFlowSpace(q);
@@ -368,7 +418,7 @@ class Scanner {
     }
   }
 
-  private flowKey(p: number): { key: string; after: number } {
+  private flowKey(p: number, need: boolean): { key: string; after: number } {
     const t = this.t;
     const c = t.charCodeAt(p);
     if (c === DQ || c === SQ) {
@@ -393,8 +443,9 @@ class Scanner {
     }
     let end = q;
     while (end > p && t.charCodeAt(end - 1) === SP) end--;
-    const key = t.slice(p, end);
-    if (NON_STRING.test(key)) giveUp();
+    const may = mayBeNonString(c);
+    const key = need || may ? t.slice(p, end) : '';
+    if (may && NON_STRING.test(key)) giveUp();
     return { key, after: q + 1 };
   }
 

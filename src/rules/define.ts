@@ -20,9 +20,10 @@ export function finding(ruleId: RuleId, pointer: string, params: Finding['params
   return related ? { ruleId, severity, pointer, params, related } : { ruleId, severity, pointer, params };
 }
 
-// The rules ask for the same few hundred cells in every file: split each pointer once.
+// The rules ask for the same few hundred cells in every file: each pointer is
+// split once (rules pass constants, so the lookup hashes no new string).
 const PARTS = new Map<string, readonly string[]>();
-const partsOf = (pointer: string): readonly string[] => {
+export const partsOf = (pointer: string): readonly string[] => {
   let p = PARTS.get(pointer);
   if (!p) {
     p = parsePointer(pointer);
@@ -31,58 +32,40 @@ const partsOf = (pointer: string): readonly string[] => {
   return p;
 };
 
-/** A value the schema accepted as a count, or undefined (then the equation is skipped). */
-export function count(data: unknown, pointer: string): number | undefined {
-  const v = valueAt(data, pointer);
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+const own = Object.prototype.hasOwnProperty;
+
+/** A value the schema accepted as a count, or undefined. */
+export const asCount = (x: unknown): number | undefined => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : undefined);
+
+/** The object at `pointer` (a row of a table), or undefined. */
+export function rowAt(data: unknown, pointer: string): object | undefined {
+  const v = valueAtPath(data, partsOf(pointer));
+  return v !== null && typeof v === 'object' ? v : undefined;
 }
 
-// While the rules run over one file (runRules), each pointer is walked once:
-// they read the same rows again and again (computed totals of totals).
-// Scoped to that call, so data changed between two checks is never stale.
-let cached: { data: unknown; values: Map<string, unknown> } | undefined;
+/** The count in `key` of a row object (rowAt), or undefined. */
+export function countOf(row: object | undefined, key: string): number | undefined {
+  return row !== undefined && own.call(row, key) ? asCount((row as Record<string, unknown>)[key]) : undefined;
+}
 
-export function withCellCache<T>(data: unknown, fn: () => T): T {
-  const outer = cached;
-  cached = { data, values: new Map() };
-  try {
-    return fn();
-  } finally {
-    cached = outer;
-  }
+/** The row object has `key` as its own property. */
+export const hasOf = (row: object | undefined, key: string): boolean => row !== undefined && own.call(row, key);
+
+/** A value the schema accepted as a count, or undefined (then the equation is skipped). */
+export function count(data: unknown, pointer: string): number | undefined {
+  return asCount(valueAtPath(data, partsOf(pointer)));
 }
 
 /** count(data, `${row}/${key}`) without building that string (the rules ask for thousands of cells a file). */
-export function countIn(data: unknown, row: string, key: string): number | undefined {
-  const v = valueAt(data, row);
-  if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
-  const x = (v as Record<string, unknown>)[key];
-  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : undefined;
-}
+export const countIn = (data: unknown, row: string, key: string): number | undefined => countOf(rowAt(data, row), key);
 
 /** has(data, `${row}/${key}`) without building that string. */
-export function hasIn(data: unknown, row: string, key: string): boolean {
-  const v = valueAt(data, row);
-  return v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key);
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  const c = cached;
-  if (c && c.data === data && data !== null && typeof data === 'object') {
-    const values = c.values;
-    let v = values.get(pointer);
-    if (v === undefined && !values.has(pointer)) values.set(pointer, (v = walk(data, pointer)));
-    return v;
-  }
-  return walk(data, pointer);
-}
-
-const walk = (data: unknown, pointer: string): unknown => valueAtPath(data, partsOf(pointer));
+export const hasIn = (data: unknown, row: string, key: string): boolean => hasOf(rowAt(data, row), key);
 
 export function has(data: unknown, pointer: string): boolean {
   let v: unknown = data;
   for (const k of partsOf(pointer)) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return false;
+    if (v === null || typeof v !== 'object' || !own.call(v, k)) return false;
     v = (v as Record<string, unknown>)[k];
   }
   return true;

@@ -1,21 +1,48 @@
 // Rules 1–3 of DATA-MODEL.md: the arithmetic of table 三.
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { count, countIn, defineRule, finding, has, hasIn, sum } from './define.js';
+import { countOf, defineRule, finding, hasOf, rowAt } from './define.js';
 
 const OUTCOME_TOTAL = '/requests/outcomes/total';
 
+/** A row object's total: as written when present, else its six columns added up. */
+function totalOf(row: object | undefined): number | undefined {
+  if (row === undefined) return undefined;
+  if (hasOf(row, 'total')) return countOf(row, 'total');
+  let s = 0;
+  for (const c of APPLICANT_COLUMN_KEYS) {
+    const v = countOf(row, c);
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
+
+const cellOf = (row: object | undefined, column: string): number | undefined => (column === 'total' ? totalOf(row) : countOf(row, column));
+
+/** The outcome item rows that （七）总计 adds up, read once. */
+const outcomeRows = (data: unknown): (object | undefined)[] => OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer));
+
+function sumColumn(rows: readonly (object | undefined)[], column: string): number | undefined {
+  let s = 0;
+  for (const r of rows) {
+    const v = cellOf(r, column);
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
+
 /** A row's total: as written when present, else the six columns added up. */
 export function rowTotal(data: unknown, row: string): number | undefined {
-  return hasIn(data, row, 'total') ? countIn(data, row, 'total') : sum(APPLICANT_COLUMN_KEYS.map((c) => countIn(data, row, c)));
+  return totalOf(rowAt(data, row));
 }
 
 /** A cell of table 三, with computed totals where the file leaves them out. */
 export function requestCell(data: unknown, row: string, column: string): number | undefined {
-  if (row === OUTCOME_TOTAL && !hasIn(data, OUTCOME_TOTAL, column)) {
-    return sum(OUTCOME_ITEMS.map((i) => requestCell(data, i.pointer, column)));
-  }
-  return column === 'total' ? rowTotal(data, row) : countIn(data, row, column);
+  const r = rowAt(data, row);
+  if (row === OUTCOME_TOTAL && !hasOf(r, column)) return sumColumn(outcomeRows(data), column);
+  return cellOf(r, column);
 }
 
 export const t3RowTotal = defineRule({
@@ -23,13 +50,17 @@ export const t3RowTotal = defineRule({
   check(data) {
     const out: Finding[] = [];
     for (const leaf of REQUEST_LEAVES) {
-      const at = `${leaf.pointer}/total`;
-      if (!has(data, at)) continue;
-      const reported = count(data, at);
-      const cells = APPLICANT_COLUMN_KEYS.map((c) => `${leaf.pointer}/${c}`);
-      const computed = sum(cells.map((p) => count(data, p)));
+      const row = rowAt(data, leaf.pointer);
+      if (!hasOf(row, 'total')) continue;
+      const reported = countOf(row, 'total');
+      let computed: number | undefined = 0;
+      for (const c of APPLICANT_COLUMN_KEYS) {
+        const v = countOf(row, c);
+        if (v === undefined) { computed = undefined; break; }
+        computed += v;
+      }
       if (reported !== undefined && computed !== undefined && reported !== computed) {
-        out.push(finding('T3-ROW-TOTAL', at, { computed, reported }, cells));
+        out.push(finding('T3-ROW-TOTAL', `${leaf.pointer}/total`, { computed, reported }, APPLICANT_COLUMN_KEYS.map((c) => `${leaf.pointer}/${c}`)));
       }
     }
     return out;
@@ -40,14 +71,15 @@ export const t3OutcomeTotal = defineRule({
   ids: ['T3-OUTCOME-TOTAL'],
   check(data) {
     const out: Finding[] = [];
+    const total = rowAt(data, OUTCOME_TOTAL);
+    if (total === undefined) return out;
+    const items = outcomeRows(data);
     for (const col of REQUEST_COLUMNS) {
-      const at = `${OUTCOME_TOTAL}/${col.key}`;
-      if (!has(data, at)) continue;
-      const reported = count(data, at);
-      const cells = OUTCOME_ITEMS.map((i) => `${i.pointer}/${col.key}`);
-      const computed = sum(OUTCOME_ITEMS.map((i) => requestCell(data, i.pointer, col.key)));
+      if (!hasOf(total, col.key)) continue;
+      const reported = countOf(total, col.key);
+      const computed = sumColumn(items, col.key);
       if (reported !== undefined && computed !== undefined && reported !== computed) {
-        out.push(finding('T3-OUTCOME-TOTAL', at, { computed, reported }, cells));
+        out.push(finding('T3-OUTCOME-TOTAL', `${OUTCOME_TOTAL}/${col.key}`, { computed, reported }, OUTCOME_ITEMS.map((i) => `${i.pointer}/${col.key}`)));
       }
     }
     return out;
@@ -58,12 +90,16 @@ export const t3Balance = defineRule({
   ids: ['T3-BALANCE'],
   check(data) {
     const out: Finding[] = [];
+    const receivedRow = rowAt(data, '/requests/received');
+    const carriedOverRow = rowAt(data, '/requests/carriedOver');
+    const carriedForwardRow = rowAt(data, '/requests/carriedForward');
+    const totalRow = rowAt(data, OUTCOME_TOTAL);
+    let items: (object | undefined)[] | undefined;
     for (const col of REQUEST_COLUMNS) {
-      const cell = (row: string) => requestCell(data, `/requests/${row}`, col.key);
-      const received = cell('received');
-      const carriedOver = cell('carriedOver');
-      const outcomes = cell('outcomes/total');
-      const carriedForward = cell('carriedForward');
+      const received = cellOf(receivedRow, col.key);
+      const carriedOver = cellOf(carriedOverRow, col.key);
+      const outcomes = hasOf(totalRow, col.key) ? cellOf(totalRow, col.key) : sumColumn((items ??= outcomeRows(data)), col.key);
+      const carriedForward = cellOf(carriedForwardRow, col.key);
       if (received === undefined || carriedOver === undefined || outcomes === undefined || carriedForward === undefined) continue;
       if (received + carriedOver === outcomes + carriedForward) continue;
       const column = col.group ? `${col.group.zh} · ${col.label.zh}` : col.label.zh;

@@ -23,16 +23,21 @@ export const QUANTITY_CELLS: Record<Quantity, readonly string[]> = {
   fees: ['/proactive/fees/amountTenThousandYuan'],
 };
 
+// Each table-三 cell as [row, column] and each table-四 total as its parts, split once.
+const REQUEST_CELL = new Map<string, readonly [string, string]>();
+const REVIEW_PARTS = new Map<string, readonly string[]>();
+for (const p of Object.values(QUANTITY_CELLS).flat()) {
+  const i = p.lastIndexOf('/');
+  if (p.startsWith('/requests/')) REQUEST_CELL.set(p, [p.slice(0, i), p.slice(i + 1)]);
+  if (p.startsWith('/reviewsAndLawsuits/') && p.endsWith('/total')) REVIEW_PARTS.set(p, REVIEW_PART_KEYS.map((k) => `${p.slice(0, i)}/${k}`));
+}
+
 /** A cell's value with computed totals where the file leaves them out; fees in yuan. */
 function cellValue(data: unknown, pointer: string): number | undefined {
-  if (pointer.startsWith('/requests/')) {
-    const i = pointer.lastIndexOf('/');
-    return requestCell(data, pointer.slice(0, i), pointer.slice(i + 1));
-  }
-  if (pointer.startsWith('/reviewsAndLawsuits/') && pointer.endsWith('/total') && !has(data, pointer)) {
-    const base = pointer.slice(0, -'/total'.length);
-    return sum(REVIEW_PART_KEYS.map((k) => count(data, `${base}/${k}`)));
-  }
+  const rc = REQUEST_CELL.get(pointer);
+  if (rc) return requestCell(data, rc[0], rc[1]);
+  const parts = REVIEW_PARTS.get(pointer);
+  if (parts && !has(data, pointer)) return sum(parts.map((p) => count(data, p)));
   if (pointer === '/proactive/fees/amountTenThousandYuan') {
     const v = valueAt(data, pointer);
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10000) : undefined;
@@ -47,14 +52,10 @@ export function tableValue(data: unknown, quantity: Quantity): number | undefine
 
 /** A total as its parts add up, ignoring the total written in the file. */
 function computedValue(data: unknown, pointer: string): number | undefined {
-  if (pointer.startsWith('/reviewsAndLawsuits/') && pointer.endsWith('/total')) {
-    const base = pointer.slice(0, -'/total'.length);
-    return sum(REVIEW_PART_KEYS.map((k) => count(data, `${base}/${k}`)));
-  }
-  if (pointer.startsWith('/requests/') && pointer.endsWith('/total')) {
-    const row = pointer.slice(0, -'/total'.length);
-    return sum(APPLICANT_COLUMN_KEYS.map((c) => requestCell(data, row, c)));
-  }
+  const parts = REVIEW_PARTS.get(pointer);
+  if (parts) return sum(parts.map((p) => count(data, p)));
+  const rc = REQUEST_CELL.get(pointer);
+  if (rc && rc[1] === 'total') return sum(APPLICANT_COLUMN_KEYS.map((c) => requestCell(data, rc[0], c)));
   return cellValue(data, pointer);
 }
 
