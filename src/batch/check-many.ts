@@ -13,6 +13,7 @@ import { checkSource } from '../check.js';
 import { loadReport } from '../load/load.js';
 import { readInput } from '../cli/read.js';
 import { UsageError, type CliIO } from '../cli/io.js';
+import type { RenderJob, RenderOutcome } from './render-one.js';
 
 export interface CheckManyOptions {
   readonly lang: Lang;
@@ -24,10 +25,12 @@ export interface CheckManyOptions {
    * batches of MIN_PARALLEL files or more (XXGK_WORKERS in the environment overrides).
    */
   readonly workers?: number;
+  /** Render each file too (report render --out-dir): outputs[i] is where files[i] goes. */
+  readonly render?: { readonly job: RenderJob; readonly outputs: readonly string[] };
 }
 
 export type ManyResult =
-  | { readonly file: string; readonly findings: LocatedFinding[]; readonly data: unknown; readonly error?: undefined }
+  | { readonly file: string; readonly findings: LocatedFinding[]; readonly data: unknown; readonly error?: undefined; readonly render?: RenderOutcome }
   | { readonly file: string; readonly error: string; readonly findings?: undefined };
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -65,7 +68,8 @@ export function workerScript(): URL | undefined {
 }
 
 async function* onThisThread(files: readonly string[], io: CliIO, options: CheckManyOptions): AsyncGenerator<ManyResult> {
-  for (const file of files) {
+  const renderOne = options.render ? (await import('./render-one.js')).renderOne : undefined;
+  for (const [i, file] of files.entries()) {
     const name = file === '-' ? (options.stdinFilename ?? '-') : file;
     let input;
     try {
@@ -73,6 +77,11 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       yield { file: name, error: e.message };
+      continue;
+    }
+    if (renderOne && options.render) {
+      const out = renderOne(input.bytes, input.size, name, resolve(io.cwd, file), options.render.outputs[i]!, options.render.job, options.lang);
+      yield { file: name, findings: out.findings, data: undefined, render: out };
       continue;
     }
     const r = checkSource(input.bytes, {
@@ -88,11 +97,12 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
  * costs more than it is used); the few callers that read `data` get it
  * parsed again here, on first access.
  */
-function withLazyData(file: string, findings: LocatedFinding[], cwd: string): ManyResult {
+function withLazyData(file: string, findings: LocatedFinding[], cwd: string, render?: RenderOutcome): ManyResult {
   let data: { value: unknown } | undefined;
   return {
     file,
     findings,
+    ...(render ? { render } : {}),
     get data() {
       data ??= { value: loadReport(readFileSync(resolve(cwd, file)), { filename: file }).data };
       return data.value;
@@ -103,7 +113,7 @@ function withLazyData(file: string, findings: LocatedFinding[], cwd: string): Ma
 /** What a worker posts back for a chunk (see worker.ts); results carry no data. */
 export interface WorkerReply {
   readonly start: number;
-  readonly results?: ({ readonly file: string; readonly findings: LocatedFinding[]; readonly error?: undefined } | { readonly file: string; readonly error: string; readonly findings?: undefined })[];
+  readonly results?: ({ readonly file: string; readonly findings: LocatedFinding[]; readonly error?: undefined; readonly render?: RenderOutcome } | { readonly file: string; readonly error: string; readonly findings?: undefined })[];
   /** An unexpected failure (a bug): the batch stops with it. */
   readonly fatal?: string;
 }
@@ -111,16 +121,19 @@ export interface WorkerReply {
 export interface WorkerJob {
   readonly start: number;
   readonly files: readonly string[];
+  /** With WorkerSetup.render: where each file's rendering goes. */
+  readonly outputs?: readonly string[];
 }
 
 export interface WorkerSetup {
   readonly cwd: string;
   readonly lang: Lang;
   readonly today?: number;
+  readonly render?: RenderJob;
 }
 
 async function* onWorkers(files: readonly string[], io: CliIO, options: CheckManyOptions, n: number, script: URL): AsyncGenerator<ManyResult> {
-  const setup: WorkerSetup = { cwd: io.cwd, lang: options.lang, today: options.today?.getTime() };
+  const setup: WorkerSetup = { cwd: io.cwd, lang: options.lang, today: options.today?.getTime(), ...(options.render ? { render: options.render.job } : {}) };
   const ready = new Map<number, ManyResult>();
   const busy = new Map<Worker, number>();
   let sent = 0;
@@ -132,7 +145,8 @@ async function* onWorkers(files: readonly string[], io: CliIO, options: CheckMan
     for (const [w, jobs] of busy) {
       // Two chunks per worker keep it busy while the other is on its way back.
       for (let j = jobs; j < 2 && sent < files.length && sent - yielded < WINDOW; j++) {
-        const job: WorkerJob = { start: sent, files: files.slice(sent, Math.min(files.length, sent + CHUNK)) };
+        const end = Math.min(files.length, sent + CHUNK);
+        const job: WorkerJob = { start: sent, files: files.slice(sent, end), ...(options.render ? { outputs: options.render.outputs.slice(sent, end) } : {}) };
         sent += job.files.length;
         busy.set(w, busy.get(w)! + 1);
         w.postMessage(job);
@@ -145,7 +159,7 @@ async function* onWorkers(files: readonly string[], io: CliIO, options: CheckMan
     busy.set(w, 0);
     w.on('message', (m: WorkerReply) => {
       if (m.fatal !== undefined) failure ??= new Error(m.fatal);
-      m.results?.forEach((r, i) => ready.set(m.start + i, r.error === undefined ? withLazyData(r.file, r.findings, io.cwd) : r));
+      m.results?.forEach((r, i) => ready.set(m.start + i, r.error === undefined ? withLazyData(r.file, r.findings, io.cwd, r.render) : r));
       busy.set(w, busy.get(w)! - 1);
       pump();
       wake?.();

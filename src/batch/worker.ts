@@ -4,10 +4,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkSource } from '../check.js';
 import { readInput } from '../cli/read.js';
 import { UsageError, type CliIO } from '../cli/io.js';
+import { resolve } from 'node:path';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './check-many.js';
 
 const setup = workerData as WorkerSetup;
 const today = setup.today === undefined ? undefined : new Date(setup.today);
+// Render code (Handlebars, markdown-it) is loaded only by a rendering batch.
+const renderOne = setup.render ? (await import('./render-one.js')).renderOne : undefined;
 // Only cwd is used for named files; standard input never reaches a worker.
 const io: CliIO = {
   stdout: () => undefined, stderr: () => undefined, readStdin: async () => new Uint8Array(0),
@@ -17,13 +20,18 @@ const io: CliIO = {
 parentPort!.on('message', async (job: WorkerJob) => {
   const results: NonNullable<WorkerReply['results']> = [];
   try {
-    for (const file of job.files) {
+    for (const [i, file] of job.files.entries()) {
       let input;
       try {
         input = await readInput(file, io, setup.lang);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         results.push({ file, error: e.message });
+        continue;
+      }
+      if (renderOne && setup.render) {
+        const out = renderOne(input.bytes, input.size, file, resolve(setup.cwd, file), job.outputs![i]!, setup.render, setup.lang);
+        results.push({ file, findings: out.findings, render: out });
         continue;
       }
       const r = checkSource(input.bytes, { filename: file, lang: setup.lang, byteLength: input.size, today });

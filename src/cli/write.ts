@@ -57,7 +57,7 @@ export function writeAtomic(target: string, content: string | Uint8Array, option
       const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       let off = 0;
       while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
+      if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -74,7 +74,16 @@ export interface WriteOptions {
   /** The files the output is made from: writing over one of them is refused. */
   readonly inputs?: readonly string[];
   readonly lang?: Lang;
+  /**
+   * false: no fsync before the rename. The file still appears whole or not at
+   * all; only a power cut right after may lose it. For batches of many files,
+   * where a sync per file costs more than the rendering.
+   */
+  readonly durable?: boolean;
 }
+
+/** The temporary files this process may leave in `dir` (for a batch's Ctrl-C handler; see writeAtomic). */
+export const isOwnTemporary = (name: string, pid = process.pid): boolean => name.startsWith('.') && name.endsWith('.tmp') && name.includes(`.${pid}.`);
 
 function prepare(target: string, options: WriteOptions): string {
   for (const input of options.inputs ?? []) {

@@ -5,15 +5,19 @@ import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkSource } from '../check.js';
 import { readInput } from '../cli/read.js';
-import { writeAtomic } from '../cli/write.js';
+import { isOwnTemporary, writeAtomic } from '../cli/write.js';
+import { readdirSync, unlinkSync } from 'node:fs';
 import { stylish } from '../formatters/stylish.js';
-import { renderReport, TemplateError, type RenderFormat } from '../render/index.js';
+import { readTemplatesDir, renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
 import type { Lang } from '../model/label.js';
-import { resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { expandOperands } from '../files/expand.js';
+import { checkMany } from '../batch/check-many.js';
 
 interface RenderFlags {
   format?: string;
   output?: string;
+  outDir?: string;
   fragment?: boolean;
   template?: string;
   force?: boolean;
@@ -29,6 +33,20 @@ const TEXT = {
   },
   cannotRender: { zh: (f: string) => `${f} 无法读取为报告数据，不能生成`, en: (f: string) => `${f} could not be read as report data and cannot be rendered` },
   template: { zh: (m: string) => `模板错误：${m}`, en: (m: string) => `Template error: ${m}` },
+  manyNeedOutDir: {
+    zh: (n: number) => `给出了 ${n} 个文件：一次生成多份报告请用 --out-dir 文件夹`,
+    en: (n: number) => `${n} files given: to render several reports in one call, use --out-dir FOLDER`,
+  },
+  outDirAndOutput: { zh: () => '--out-dir 与 -o/--output 不能同时使用', en: () => '--out-dir and -o/--output cannot be used together' },
+  outDirStdin: { zh: () => '--out-dir 只接受文件，不接受标准输入（-）', en: () => '--out-dir takes files, not standard input (-)' },
+  sameOutput: {
+    zh: (a: string, b: string, o: string) => `${a} 与 ${b} 会生成同一个文件 ${o}；请分开生成`,
+    en: (a: string, b: string, o: string) => `${a} and ${b} would both be rendered to ${o}; render them separately`,
+  },
+  summary: {
+    zh: (written: number, total: number, dir: string, skipped: number) => `已生成 ${written} 份报告（共 ${total} 个文件）到 ${dir}${skipped ? `；${skipped} 份有错误，未生成` : ''}`,
+    en: (written: number, total: number, dir: string, skipped: number) => `Rendered ${written} of ${total} report${total === 1 ? '' : 's'} into ${dir}${skipped ? `; ${skipped} with errors not rendered` : ''}`,
+  },
 } as const;
 
 function pickFormat(flags: RenderFlags, lang: Lang): RenderFormat {
@@ -39,12 +57,15 @@ function pickFormat(flags: RenderFlags, lang: Lang): RenderFormat {
 }
 
 export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const file = args[0] as string;
+  const operands = args[0] as string[];
   const flags = args[1] as RenderFlags;
   const lang = g.lang;
   const format = pickFormat(flags, lang);
   if (format !== 'html' && flags.fragment) throw new UsageError(TEXT.htmlOnly[lang]('--fragment'));
   if (format !== 'html' && flags.template !== undefined) throw new UsageError(TEXT.htmlOnly[lang]('--template'));
+  if (flags.outDir !== undefined) return renderMany(operands, flags, format, g, io);
+  if (operands.length !== 1) throw new UsageError(TEXT.manyNeedOutDir[lang](operands.length));
+  const file = operands[0]!;
 
   const input = await readInput(file, io, lang);
   const name = file === '-' ? (flags.stdinFilename ?? '-') : file;
@@ -83,4 +104,109 @@ export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO
     io.stdout(out);
   }
   return 0;
+}
+
+/** A path as the user would write it: relative to the working folder when inside it. */
+const shown = (cwd: string, p: string): string => {
+  const rel = relative(cwd, p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
+};
+
+/**
+ * Output paths: each input's path under the folder the inputs have in common,
+ * with the extension of the format, inside `outDir`.
+ */
+export function outputPaths(inputs: readonly string[], outDir: string, format: RenderFormat): string[] {
+  const abs = inputs.map((f) => resolve(f));
+  let common = abs.length ? dirname(abs[0]!) : '';
+  for (const a of abs) {
+    while (common !== dirname(common) && !(a === common || a.startsWith(common.endsWith(sep) ? common : common + sep))) common = dirname(common);
+  }
+  return abs.map((a) => {
+    const rel = relative(common, a);
+    return join(outDir, rel.slice(0, rel.length - extname(rel).length) + (format === 'html' ? '.html' : '.md'));
+  });
+}
+
+/** `report render FILES… --out-dir DIR`: every report in one call (on worker threads when there are many). */
+async function renderMany(operands: readonly string[], flags: RenderFlags, format: RenderFormat, g: GlobalOptions, io: CliIO): Promise<number> {
+  const lang = g.lang;
+  if (flags.output !== undefined) throw new UsageError(TEXT.outDirAndOutput[lang]());
+  if (operands.includes('-')) throw new UsageError(TEXT.outDirStdin[lang]());
+  // Templates are read (and their mistakes reported) once, before any work.
+  let templates: Partial<Record<TemplateName, string>> | undefined;
+  if (flags.template !== undefined) {
+    try {
+      const read = readTemplatesDir(resolve(io.cwd, flags.template));
+      templates = read.templates;
+      // Compiled once here so a broken template stops the run before any file is written.
+      renderReport({}, { format, templates, fragment: Boolean(flags.fragment) });
+    } catch (e) {
+      if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
+      // Anything else is about the empty report used to compile: each file says its own.
+    }
+  }
+  const expanded = await expandOperands(operands, io.cwd, lang);
+  for (const e of expanded.errors) io.stderr(`report: ${e}\n`);
+  let failed = expanded.errors.length > 0;
+  const files = expanded.files;
+  const outDir = resolve(io.cwd, flags.outDir!);
+  const outputs = outputPaths(files.map((f) => resolve(io.cwd, f)), outDir, format);
+  const seen = new Map<string, string>();
+  for (const [i, o] of outputs.entries()) {
+    const other = seen.get(o);
+    if (other !== undefined) throw new UsageError(TEXT.sameOutput[lang](other, files[i]!, shown(io.cwd, o)));
+    seen.set(o, files[i]!);
+  }
+  let written = 0;
+  let skipped = 0;
+  const color = g.color && io.stderrIsTTY;
+  const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates } : {}) };
+  const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
+  try {
+    for await (const r of checkMany(files, io, { lang, render: { job, outputs } })) {
+    if (r.error !== undefined) {
+      io.stderr(`report: ${r.error}\n`);
+      failed = true;
+      continue;
+    }
+    const out = r.render!;
+    // Findings stream out file by file, as validate prints them, without its summary line.
+    if (r.findings.length) {
+      io.stderr(stylish([{ file: r.file, findings: r.findings }], { lang, color, fileCount: 1 }).replace(/[^\n]*\n$/, ''));
+    }
+    if (out.status === 'written') written++;
+    else if (out.status === 'failed') {
+      io.stderr(`report: ${out.error}\n`);
+      failed = true;
+    } else {
+      skipped++;
+      io.stderr(`report: ${(out.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](r.file)}\n`);
+    }
+    }
+  } finally {
+    stop();
+  }
+  io.stderr(`${TEXT.summary[lang](written, files.length, shown(io.cwd, outDir), skipped)}\n`);
+  if (failed) return 2;
+  return skipped ? 1 : 0;
+}
+
+/**
+ * Ctrl-C during a batch: worker threads cannot hear signals, so this thread
+ * removes the temporary files any of them was writing (they carry this
+ * process's id) before the process ends as the signal asks.
+ */
+function onInterrupt(dirs: readonly string[]): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handler = (sig: NodeJS.Signals) => {
+    for (const d of dirs) {
+      let names: string[];
+      try { names = readdirSync(d); } catch { continue; }
+      for (const n of names) if (isOwnTemporary(n)) try { unlinkSync(join(d, n)); } catch { /* gone */ }
+    }
+    process.kill(process.pid, sig);
+  };
+  for (const s of signals) process.once(s, handler);
+  return () => { for (const s of signals) process.off(s, handler); };
 }

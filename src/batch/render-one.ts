@@ -1,0 +1,52 @@
+// One file of `report render … --out-dir`: check it, and unless it has errors
+// (or --force) render it and write the output atomically. Runs on a worker
+// thread for large batches, so it takes plain data and returns plain data.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { checkSource } from '../check.js';
+import type { LocatedFinding } from '../diagnostics/finding.js';
+import type { Lang } from '../model/label.js';
+import { renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
+import { writeAtomic } from '../cli/write.js';
+import { UsageError } from '../cli/io.js';
+
+export interface RenderJob {
+  readonly format: RenderFormat;
+  readonly fragment: boolean;
+  readonly force: boolean;
+  /** --template sources, read once by the command. */
+  readonly templates?: Partial<Record<TemplateName, string>>;
+}
+
+export interface RenderOutcome {
+  readonly findings: LocatedFinding[];
+  /** 'written'; 'errors' (not rendered: the report has errors); 'unreadable' (no report data); 'failed' (see error). */
+  readonly status: 'written' | 'errors' | 'unreadable' | 'failed';
+  /** Why writing failed, as one line. */
+  readonly error?: string;
+}
+
+/** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
+export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
+  const checked = checkSource(bytes, { filename: file, lang, byteLength: size });
+  const errors = checked.findings.filter((f) => f.severity === 'error');
+  const data = checked.load.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { findings: checked.findings, status: 'unreadable' };
+  if (errors.length && !job.force) return { findings: checked.findings, status: 'errors' };
+  try {
+    const out = renderReport(data, {
+      format: job.format, lang, fragment: job.fragment,
+      ...(job.templates ? { templates: job.templates } : {}),
+      ...(errors.length ? { findings: errors } : {}),
+    });
+    mkdirSync(dirname(output), { recursive: true });
+    writeAtomic(output, out, { inputs: [absInput], lang, durable: false });
+  } catch (e) {
+    if (e instanceof UsageError) return { findings: checked.findings, status: 'failed', error: e.message };
+    if (e instanceof TemplateError) return { findings: checked.findings, status: 'failed', error: e.text(lang) };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) return { findings: checked.findings, status: 'failed', error: `${output}: ${code}` };
+    throw e;
+  }
+  return { findings: checked.findings, status: 'written' };
+}
