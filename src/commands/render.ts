@@ -7,7 +7,7 @@ import { checkSource } from '../check.js';
 import { readInput } from '../cli/read.js';
 import { isOwnTemporary, writeAtomic } from '../cli/write.js';
 import { readdirSync, unlinkSync } from 'node:fs';
-import { stylish } from '../formatters/stylish.js';
+import { stylish, stylishStream } from '../formatters/stylish.js';
 import { readTemplatesDir, renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
 import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -161,6 +161,7 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   let written = 0;
   let skipped = 0;
   const color = g.color && io.stderrIsTTY;
+  const findingsOut = stylishStream({ lang, color });
   const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates } : {}) };
   const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
   try {
@@ -173,7 +174,7 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
     const out = r.render!;
     // Findings stream out file by file, as validate prints them, without its summary line.
     if (r.findings.length) {
-      io.stderr(stylish([{ file: r.file, findings: r.findings }], { lang, color, fileCount: 1 }).replace(/[^\n]*\n$/, ''));
+      io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
     }
     if (out.status === 'written') written++;
     else if (out.status === 'failed') {

@@ -9,7 +9,7 @@ import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
 import type { Lang } from '../model/label.js';
 import { checkMany } from '../batch/check-many.js';
-import { FORMATTERS, type FileResult } from '../formatters/index.js';
+import { FORMATTERS, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
 import { expandOperands } from '../files/expand.js';
 import { applySettings, loadSettings } from '../config/config.js';
 import { applyBaseline, BASELINE_TEXT, makeBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.js';
@@ -99,7 +99,22 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
   const progress = flags.progress !== false && io.stderrIsTTY && files.length >= PROGRESS_MIN_FILES
     ? await (await import('../files/progress.js')).startProgress(files.length, lang)
     : undefined;
+  // Printed file by file when the format allows (and no baseline is being written), so memory stays flat for any number of files.
+  const stream: FormatterStream | undefined = flags.writeBaseline === undefined && STREAMS[format]
+    ? (await STREAMS[format]!())({ lang, color: g.color, quiet: flags.quiet })
+    : undefined;
+  const print = (text: string) => {
+    if (!text) return;
+    if (progress) progress.interrupt(() => io.stdout(text));
+    else io.stdout(text);
+  };
+  // Without a stream: every result is kept for the formatter (only files with findings, unless it lists clean files too).
+  const keepClean = format === 'junit';
   const results: FileResult[] = [];
+  let checked = 0;
+  let errors = 0;
+  let warnings = 0;
+  let suppressed = 0;
   try {
     for await (const r of checkMany(files, io, { lang, stdinFilename: flags.stdinFilename })) {
       progress?.tick();
@@ -117,7 +132,16 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
         const stdin = files.includes('-') && r.file === (flags.stdinFilename ?? '-');
         found = [...found, ...await previousFindings(r.file, r.data, io, { previous: flags.previous, lang, stdin })].sort(compareLocated);
       }
-      results.push({ file: r.file, findings: applySettings(found, settings) });
+      checked++;
+      let result: FileResult = { file: r.file, findings: applySettings(found, settings) };
+      if (baseline && flags.writeBaseline === undefined) {
+        const b = applyBaseline(result.findings, baseline, io.cwd, flags.baseline!);
+        suppressed += b.suppressed;
+        result = { file: r.file, findings: b.kept };
+      }
+      for (const f of result.findings) if (f.severity === 'error') errors++; else warnings++;
+      if (stream) print(stream.file(result));
+      else if (result.findings.length || keepClean) results.push(result);
     }
   } finally {
     progress?.stop();
@@ -132,24 +156,12 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
     return ioFailed ? 2 : 0;
   }
 
-  let shown = results;
-  if (baseline) {
-    let suppressed = 0;
-    shown = results.map((r) => {
-      const b = applyBaseline(r.findings, baseline, io.cwd, flags.baseline!);
-      suppressed += b.suppressed;
-      return { file: r.file, findings: b.kept };
-    });
-    if (suppressed && !flags.quiet && format === 'stylish') io.stderr(`${BASELINE_TEXT.suppressed[lang](suppressed)}\n`);
-  }
-
-  const formatter = await load();
-  if (ioFailed && !shown.length) return 2;
-  io.stdout(formatter(shown, { lang, color: g.color, fileCount: shown.length, quiet: flags.quiet }));
+  if (suppressed && !flags.quiet && format === 'stylish') io.stderr(`${BASELINE_TEXT.suppressed[lang](suppressed)}\n`);
+  if (ioFailed && !checked) return 2;
+  if (stream) io.stdout(stream.end(checked));
+  else io.stdout((await load())(results, { lang, color: g.color, fileCount: checked, quiet: flags.quiet }));
   if (ioFailed) return 2;
-  const all = shown.flatMap((r) => r.findings);
-  if (all.some((f) => f.severity === 'error')) return 1;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (errors) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`report: ${TEXT.tooManyWarnings[lang](warnings, maxWarnings)}\n`);
     return 1;

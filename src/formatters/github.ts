@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands. GitHub shows at most 10 annotations of a
 // kind per step, so the worst come first and a notice counts the rest.
 import type { LocatedFinding } from '../diagnostics/finding.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter, FormatterStream } from './types.js';
 import { shown } from './shown.js';
 
 export const MAX_ANNOTATIONS = 10;
@@ -22,17 +22,36 @@ export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '
 /** Escaping of a property value (file, title). */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-const rank = (f: LocatedFinding) => (f.severity === 'error' ? 0 : 1);
-
 export const github: Formatter = (results, ctx) => {
-  const all = results.flatMap((r) => shown(r.findings, ctx));
-  // Stable: errors before warnings, otherwise the usual file/line order.
-  const ordered = all.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
-  const lines = ordered.slice(0, MAX_ANNOTATIONS).map((f) =>
-    `::${f.severity} file=${escapeProperty(f.file.split('\\').join('/'))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}`);
-  const rest = ordered.length - MAX_ANNOTATIONS;
-  if (rest > 0) lines.push(`::notice title=report validate::${escapeData(T.more[ctx.lang](rest))}`);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  lines.push(T.summary[ctx.lang](ctx.fileCount, errors, all.length - errors));
-  return lines.join('\n') + '\n';
+  const s = githubStream(ctx);
+  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
 };
+
+/**
+ * Errors before warnings, otherwise in file and line order: only the first
+ * MAX_ANNOTATIONS of each are kept while files stream by.
+ */
+export function githubStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterStream {
+  const errors: LocatedFinding[] = [];
+  const warnings: LocatedFinding[] = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  return {
+    file(r) {
+      for (const f of shown(r.findings, ctx)) {
+        if (f.severity === 'error') { errorCount++; if (errors.length < MAX_ANNOTATIONS) errors.push(f); }
+        else { warningCount++; if (warnings.length < MAX_ANNOTATIONS) warnings.push(f); }
+      }
+      return '';
+    },
+    end(fileCount) {
+      const ordered = [...errors, ...warnings];
+      const lines = ordered.slice(0, MAX_ANNOTATIONS).map((f) =>
+        `::${f.severity} file=${escapeProperty(f.file.split('\\').join('/'))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}`);
+      const rest = errorCount + warningCount - MAX_ANNOTATIONS;
+      if (rest > 0) lines.push(`::notice title=report validate::${escapeData(T.more[ctx.lang](rest))}`);
+      lines.push(T.summary[ctx.lang](fileCount, errorCount, warningCount));
+      return lines.join('\n') + '\n';
+    },
+  };
+}

@@ -1,5 +1,5 @@
 // Formatter registry: each loaded only when chosen.
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter, FormatterStream } from './types.js';
 
 export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
@@ -9,4 +9,11 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).junit,
 };
 
-export type { Formatter, FileResult, FormatContext } from './types.js';
+/** Formatters that print file by file (the others need every result first). */
+export const STREAMS: Record<string, () => Promise<(ctx: Omit<FormatContext, 'fileCount'>) => FormatterStream>> = {
+  stylish: async () => (await import('./stylish.js')).stylishStream,
+  json: async () => (await import('./json.js')).jsonStream,
+  github: async () => (await import('./github.js')).githubStream,
+};
+
+export type { Formatter, FileResult, FormatContext, FormatterStream } from './types.js';

@@ -1,8 +1,28 @@
-import type { Formatter } from './types.js';
+import type { FileResult, Formatter, FormatterStream } from './types.js';
 
 /** One JSON array of every finding of every file. */
-export const json: Formatter = (results) =>
-  JSON.stringify(results.flatMap((r) => r.findings.map((f) => ({
-    file: f.file, ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer,
-    line: f.line, column: f.column, related: f.related, ...(f.otherFile ? { otherFile: f.otherFile } : {}),
-  }))), null, 2) + '\n';
+export const json: Formatter = (results, ctx) => {
+  const s = jsonStream();
+  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
+};
+
+const entries = (r: FileResult) => r.findings.map((f) => ({
+  file: f.file, ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer,
+  line: f.line, column: f.column, related: f.related, ...(f.otherFile ? { otherFile: f.otherFile } : {}),
+}));
+
+/** The same text as JSON.stringify(all, null, 2), written a file at a time. */
+export function jsonStream(): FormatterStream {
+  let first = true;
+  return {
+    file(r) {
+      let out = '';
+      for (const e of entries(r)) {
+        out += (first ? '[\n' : ',\n') + JSON.stringify(e, null, 2).replace(/^/gm, '  ');
+        first = false;
+      }
+      return out;
+    },
+    end: () => (first ? '[]\n' : '\n]\n'),
+  };
+}

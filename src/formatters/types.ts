@@ -16,3 +16,9 @@ export interface FormatContext {
 
 /** A formatter is a pure function of the results. */
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
+
+/** A formatter fed one file at a time, in order: what to print now, and at the end. */
+export interface FormatterStream {
+  file(result: FileResult): string;
+  end(fileCount: number): string;
+}
