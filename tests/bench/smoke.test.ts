@@ -16,6 +16,9 @@ describe('npm run bench -- --smoke', () => {
     for (const budget of ['cold start ≤ 2× node -e 0', 'batch throughput ≥ 1.5× ajv-cli', 'batch time ≤ 1.5× parse floor', 'batch peak RSS < 200 MB']) {
       expect(r.stdout).toContain(`| ${budget} |`);
     }
+    // Render in one call of the CLI (not the library loop the bench falls back to without one).
+    expect(r.stdout).toMatch(/^\| render: report render FILES --out-dir \(one call\) \| [0-9.]+ (ms|s) \|/m);
+    expect(r.stdout).toMatch(/\| render of \d+ ≤ 3× parse floor \|/);
     expect(r.stdout).toContain('not asserted');
     expect(r.stdout).not.toMatch(/\| (PASS|FAIL) \|/);
   }, 150_000);
