@@ -5,6 +5,7 @@ import RuntimeModule from 'handlebars/runtime.js';
 import { createRequire } from 'node:module';
 import { TEMPLATE_SPECS } from './compiled/templates.js';
 import { checkTemplateAst, COMPILE_OPTIONS, RUNTIME_OPTIONS, TemplateError, TEMPLATE_NAMES, type TemplateName } from './templates.js';
+import { SECTION_ORDER } from '../model/edition2021.js';
 import type { ReportView } from './view.js';
 
 // The runtime's own typings are empty; it has the shape of the full module minus the compiler.
@@ -19,14 +20,34 @@ function environment(): Env {
   return hb;
 }
 
-/** The view with every `html` field marked safe (it comes from markdown-it with raw HTML off). */
+const own = Object.prototype.hasOwnProperty;
+
+/**
+ * The view with every `html` field marked safe (it comes from markdown-it with
+ * raw HTML off). Only the objects on the way to an `html` field are copied; the
+ * rest (the tables, most of the view) is shared, and the caller's view is left
+ * as it is.
+ */
 function context(view: ReportView, hb: Env): unknown {
   const wrap = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(wrap);
     if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === 'html' && typeof x === 'string' ? new hb.SafeString(x) : wrap(x);
-    return out;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        const w = wrap(x);
+        if (w !== x) (out ??= v.slice())[i] = w;
+      }
+      return out ?? v;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const k in v) {
+      if (!own.call(v, k)) continue;
+      const x = (v as Record<string, unknown>)[k];
+      const w = k === 'html' && typeof x === 'string' ? new hb.SafeString(x) : wrap(x);
+      if (w !== x) (out ??= { ...v })[k] = w;
+    }
+    return out ?? v;
   };
   return wrap(view);
 }
@@ -61,7 +82,9 @@ export interface HtmlOptions {
   readonly templateFiles?: Partial<Record<TemplateName, string>>;
 }
 
-export function renderHtml(view: ReportView, options: HtmlOptions = {}): string {
+interface TemplateSet { readonly hb: Env; readonly compiled: Record<TemplateName, Compiled> }
+
+function templateSet(options: HtmlOptions): TemplateSet {
   const hb = environment();
   const compiled = {} as Record<TemplateName, Compiled>;
   for (const name of TEMPLATE_NAMES) {
@@ -71,9 +94,45 @@ export function renderHtml(view: ReportView, options: HtmlOptions = {}): string 
       : hb.template(TEMPLATE_SPECS[name] as Parameters<Env['template']>[0]) as Compiled;
     if (name !== 'page') hb.registerPartial(name, compiled[name] as never);
   }
+  return { hb, compiled };
+}
+
+// The built-in set never changes: made once, not per report. A call with user
+// templates gets an environment of its own, so theirs never reach this one.
+let builtin: TemplateSet | undefined;
+
+/**
+ * renderReport's view: built for this call and seen by no one else, so its
+ * `html` fields (buildView puts them only on the preamble and the sections, as
+ * tests/render/speed-invariants.test.ts checks) are marked in place, without
+ * walking the tables.
+ */
+function markOwned(view: ReportView, hb: Env): unknown {
+  const mark = (o: { readonly html?: unknown } | undefined): void => {
+    if (o !== undefined && typeof o.html === 'string') (o as { html: unknown }).html = new hb.SafeString(o.html);
+  };
+  mark(view.preamble);
+  // The sections list and the by-key fields hold the same objects: each is marked once.
+  for (const s of view.sections) mark(s);
+  for (const k of SECTION_ORDER) mark(view[k]);
+  return view;
+}
+
+export function renderHtml(view: ReportView, options: HtmlOptions = {}): string {
+  return render(view, options, false);
+}
+
+/** renderHtml for a view built by buildView for this call only (renderReport): marked in place, not copied. */
+export function renderOwnedHtml(view: ReportView, options: HtmlOptions = {}): string {
+  return render(view, options, true);
+}
+
+function render(view: ReportView, options: HtmlOptions, owned: boolean): string {
+  const custom = options.templates !== undefined && TEMPLATE_NAMES.some((n) => options.templates![n] !== undefined);
+  const { hb, compiled } = custom ? templateSet(options) : (builtin ??= templateSet({}));
   const root = options.fragment ? 'content' : 'page';
   try {
-    return compiled[root](context(view, hb), RUNTIME_OPTIONS);
+    return compiled[root](owned ? markOwned(view, hb) : context(view, hb), RUNTIME_OPTIONS);
   } catch (e) {
     if (e instanceof TemplateError) throw e;
     // Only user templates can fail here: name them (the root may be a built-in one including theirs).

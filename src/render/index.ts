@@ -4,7 +4,7 @@ import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarkFinding } from './values.js';
 import type { Lang } from '../model/label.js';
-import { renderHtml } from './html.js';
+import { renderOwnedHtml } from './html.js';
 import { markdownToHtml } from './markdown.js';
 import { renderMarkdown } from './md.js';
 import { TemplateError, TEMPLATE_NAMES, type TemplateName } from './templates.js';
@@ -68,7 +68,8 @@ export function renderReport(data: unknown, options: RenderOptions): string {
     templates = { ...read.templates, ...templates };
     templateFiles = read.files;
   }
-  return renderHtml(view, { fragment: options.fragment, templates, templateFiles });
+  // The view was built just now and goes nowhere else: no copy needed to mark its HTML safe.
+  return renderOwnedHtml(view, { fragment: options.fragment, templates, templateFiles });
 }
 
 export { TemplateError, TEMPLATE_NAMES, type TemplateName } from './templates.js';

@@ -1,9 +1,8 @@
 // Cell values for rendering: the number as written, or the total computed
 // when the file leaves it out; anything else (only with --force) shown raw.
-import { parsePointer } from '../model/cells.js';
 import { REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { requestCell } from '../rules/table3.js';
-import { count, has, sum } from '../rules/define.js';
+import { count, countOf, has, partsOf, sum } from '../rules/define.js';
 import { formatMessage } from '../diagnostics/messages.js';
 import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
 import type { Lang } from '../model/label.js';
@@ -18,7 +17,7 @@ export interface CellValue {
 /** Own-property lookup by JSON pointer (never walks into prototypes). */
 export function getAt(data: unknown, pointer: string): unknown {
   let v: unknown = data;
-  for (const k of parsePointer(pointer)) {
+  for (const k of partsOf(pointer)) {
     if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
@@ -44,7 +43,7 @@ function show(v: unknown): string {
 
 /** A cell of any table, by pointer: table 三 and 四 totals computed when absent. */
 export function cellValue(data: unknown, pointer: string): CellValue {
-  const keys = parsePointer(pointer);
+  const keys = partsOf(pointer);
   if (!has(data, pointer)) {
     if (keys[0] === 'requests') {
       const column = keys[keys.length - 1]!;
@@ -60,6 +59,57 @@ export function cellValue(data: unknown, pointer: string): CellValue {
     return { text: '', computed: false };
   }
   return { text: show(getAt(data, pointer)), computed: false };
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+/** Where has() would find the row but getAt() would not read it (an array on the way): cellIn falls back to cellValue. */
+export const ARRAY_ROW: unique symbol = Symbol('array row');
+
+/**
+ * The row object of a table (its pointer split into `parts`), read once for
+ * all its cells: undefined when absent or not an object; ARRAY_ROW when an
+ * array is on the way (has() walks through arrays, getAt() does not, so
+ * cellValue decides those).
+ */
+export function tableRow(data: unknown, parts: readonly string[]): object | undefined | typeof ARRAY_ROW {
+  let v: unknown = data;
+  for (const k of parts) {
+    if (v === null || typeof v !== 'object') return undefined;
+    if (Array.isArray(v)) return ARRAY_ROW;
+    if (!own.call(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  if (v === null || typeof v !== 'object') return undefined;
+  return Array.isArray(v) ? ARRAY_ROW : v;
+}
+
+const EMPTY: CellValue = { text: '', computed: false };
+
+/**
+ * cellValue(data, `${rowPointer}/${column}`) from the row object (tableRow):
+ * no pointer walked per cell. `top` is the table's key (requests, proactive,
+ * reviewsAndLawsuits); `column` a model key (no '/' or '~').
+ */
+export function cellIn(data: unknown, top: string, rowPointer: string, row: object | undefined | typeof ARRAY_ROW, column: string): CellValue {
+  if (row === ARRAY_ROW) return cellValue(data, `${rowPointer}/${column}`);
+  if (row === undefined || !own.call(row, column)) {
+    // Only totals are computed: other absent cells need no requestCell.
+    if (top === 'requests' && (column === 'total' || rowPointer === '/requests/outcomes/total')) {
+      const n = requestCell(data, rowPointer, column);
+      if (n !== undefined) return { text: String(n), computed: true };
+    } else if (top === 'reviewsAndLawsuits' && column === 'total') {
+      let n: number | undefined = 0;
+      for (const k of REVIEW_PART_KEYS) {
+        const v = countOf(row, k);
+        if (v === undefined) { n = undefined; break; }
+        n += v;
+      }
+      if (n !== undefined) return { text: String(n), computed: true };
+    }
+    return EMPTY;
+  }
+  return { text: show((row as Record<string, unknown>)[column]), computed: false };
 }
 
 /** A finding as data, or already worded and placed (from checkSource). */

@@ -7,8 +7,9 @@ import {
   REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_NOTE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_ORDER, SECTIONS,
   TOP_FIELDS, type RowDef, type SectionKey,
 } from '../model/edition2021.js';
+import { parsePointer } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
-import { cellValue, marksByPointer, textAt, wordFinding, type MarkFinding } from './values.js';
+import { cellIn, marksByPointer, tableRow, textAt, wordFinding, type MarkFinding } from './values.js';
 
 export type Scope = 'col' | 'colgroup' | 'row' | 'rowgroup';
 
@@ -95,20 +96,42 @@ function dateText(s: string | undefined): string | undefined {
 
 type Marker = (pointer: string) => { className: string; note?: string };
 
-function data(pointer: string, d: unknown, mark: Marker, extra: Partial<CellView> = {}): CellView {
-  const v = cellValue(d, pointer);
+/**
+ * A row of a table with its pointers: made once per process (the tables never
+ * change), so no pointer is built or split per report.
+ */
+interface RowPlan {
+  readonly pointer: string;
+  readonly parts: readonly string[];
+  readonly cells: readonly { readonly column: string; readonly pointer: string }[];
+}
+
+const rowPlan = (pointer: string, columns: readonly string[]): RowPlan => ({
+  pointer, parts: parsePointer(pointer), cells: columns.map((column) => ({ column, pointer: `${pointer}/${column}` })),
+});
+
+/** A data cell; `row` is the row's object read once for all its cells (tableRow). */
+function data(top: string, plan: RowPlan, i: number, row: ReturnType<typeof tableRow>, d: unknown, mark: Marker, extra?: Partial<CellView>): CellView {
+  const { column, pointer } = plan.cells[i]!;
+  const v = cellIn(d, top, plan.pointer, row, column);
   const m = mark(pointer);
-  const cls = ['num', v.computed ? 'computed' : '', m.className].filter(Boolean).join(' ');
-  const column = pointer.slice(pointer.lastIndexOf('/') + 1);
+  // The same classes as ['num', computed, mark].filter(Boolean).join(' '), without the arrays.
+  const cls = `num${v.computed ? ' computed' : ''}${m.className ? ` ${m.className}` : ''}`;
+  if (!m.note && extra === undefined) return { th: false, text: v.text, className: cls, pointer, column };
   return { th: false, text: v.text, className: cls, pointer, column, ...(m.note ? { note: m.note } : {}), ...extra };
 }
 
 const th = (text: string, scope: Scope, extra: Partial<CellView> = {}): CellView => ({ th: true, text, scope, ...extra });
 
+// Row plans of the three tables, made on first use.
+let PROACTIVE_PLANS: RowPlan[][] | undefined;
+let REQUEST_PLANS: Map<RowDef, RowPlan> | undefined;
+let REVIEW_PLANS: RowPlan[] | undefined;
+
 /** 二: one table, four blocks, each with its own header rows (the official form's layout). */
 function proactiveTable(d: unknown, mark: Marker): TableView {
   const width = 1 + Math.max(...PROACTIVE_BLOCKS.map((b) => b.columns.length));
-  const groups: RowGroupView[] = PROACTIVE_BLOCKS.map((block) => {
+  const groups: RowGroupView[] = PROACTIVE_BLOCKS.map((block, bi) => {
     const span = (i: number) => (i === block.columns.length - 1 ? width - block.columns.length : 1);
     const head: RowView[] = [
       { cells: [th(block.label.zh, 'colgroup', { colspan: width, className: 'block' })] },
@@ -119,12 +142,17 @@ function proactiveTable(d: unknown, mark: Marker): TableView {
         ],
       },
     ];
-    const rows: RowView[] = block.rows.map((r) => ({
-      cells: [
-        th(r.label.zh, 'row'),
-        ...block.columns.map((c, i) => data(`/proactive/${r.key}/${c}`, d, mark, span(i) > 1 ? { colspan: span(i) } : {})),
-      ],
-    }));
+    const plans = (PROACTIVE_PLANS ??= PROACTIVE_BLOCKS.map((b) => b.rows.map((r) => rowPlan(`/proactive/${r.key}`, b.columns))))[bi]!;
+    const rows: RowView[] = block.rows.map((r, ri) => {
+      const plan = plans[ri]!;
+      const obj = tableRow(d, plan.parts);
+      return {
+        cells: [
+          th(r.label.zh, 'row'),
+          ...block.columns.map((_, i) => data('proactive', plan, i, obj, d, mark, span(i) > 1 ? { colspan: span(i) } : undefined)),
+        ],
+      };
+    });
     return { head: false, rows: [...head, ...rows] };
   });
   return { id: 'table-proactive', columns: width, groups };
@@ -159,25 +187,39 @@ function requestsTable(d: unknown, mark: Marker): TableView {
   head[1] = { cells: row2 };
   head[2] = { cells: row3 };
 
+  if (!REQUEST_PLANS) {
+    const plans = new Map<RowDef, RowPlan>();
+    const columns = REQUEST_COLUMNS.map((c) => c.key);
+    const planRows = (rows: readonly RowDef[], base: string): void => {
+      for (const r of rows) {
+        if (r.children) planRows(r.children, `${base}/${r.key}`);
+        else plans.set(r, rowPlan(`${base}/${r.key}`, columns));
+      }
+    };
+    planRows(REQUEST_ROWS, '/requests');
+    REQUEST_PLANS = plans;
+  }
+  const plans = REQUEST_PLANS;
   const body: RowView[] = [];
-  const walk = (rows: readonly RowDef[], base: string, level: number, pending: CellView[]) => {
+  const walk = (rows: readonly RowDef[], level: number, pending: CellView[]) => {
     for (const r of rows) {
-      const p = `${base}/${r.key}`;
       if (r.children) {
         pending.push(th(r.label.zh, 'rowgroup', { rowspan: leafCount(r), className: `level${level}` }));
-        walk(r.children, p, level + 1, pending);
+        walk(r.children, level + 1, pending);
       } else {
         const span = labelCols - level + 1;
+        const plan = plans.get(r)!;
+        const obj = tableRow(d, plan.parts);
         const cells = [
           ...pending.splice(0),
           th(r.label.zh, 'row', { className: `level${level}`, ...(span > 1 ? { colspan: span } : {}) }),
-          ...REQUEST_COLUMNS.map((c) => data(`${p}/${c.key}`, d, mark)),
+          ...REQUEST_COLUMNS.map((_, i) => data('requests', plan, i, obj, d, mark)),
         ];
         body.push({ cells });
       }
     }
   };
-  walk(REQUEST_ROWS, '/requests', 1, []);
+  walk(REQUEST_ROWS, 1, []);
   return { id: 'table-requests', columns: labelCols + REQUEST_COLUMNS.length, groups: [{ head: true, rows: head }, { head: false, rows: body }] };
 }
 
@@ -205,18 +247,25 @@ function reviewsTable(d: unknown, mark: Marker): TableView {
       i += k - 1;
     }
   }
-  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) cells.push(data(`/reviewsAndLawsuits/${g.key}/${c.key}`, d, mark));
+  const columns = REVIEW_COLUMNS.map((c) => c.key);
+  for (const plan of (REVIEW_PLANS ??= REVIEW_GROUPS.map((g) => rowPlan(`/reviewsAndLawsuits/${g.key}`, columns)))) {
+    const obj = tableRow(d, plan.parts);
+    for (let i = 0; i < columns.length; i++) cells.push(data('reviewsAndLawsuits', plan, i, obj, d, mark));
+  }
   return {
     id: 'table-reviews', columns: n * REVIEW_GROUPS.length,
     groups: [{ head: true, rows: [{ cells: row1 }, { cells: row2 }, { cells: row3 }] }, { head: false, rows: [{ cells }] }],
   };
 }
 
+const NO_MARK = { className: '' } as const;
+
 export function buildView(d: unknown, options: ViewOptions = {}): ReportView {
   const lang = options.lang ?? 'zh';
   const toHtml = options.markdownToHtml ?? ((s: string) => s);
   const marks = marksByPointer(options.findings, lang);
-  const mark: Marker = (pointer) => {
+  // Without findings (the usual render) no cell is marked: one shared answer, no loop.
+  const mark: Marker = marks.size === 0 ? () => NO_MARK : (pointer) => {
     const notes: string[] = [];
     for (const [p, msgs] of marks) if (pointer === p || pointer.startsWith(`${p}/`)) notes.push(...msgs);
     return notes.length ? { className: 'inconsistent', note: notes.join('\n') } : { className: '' };
