@@ -26,6 +26,9 @@ export interface RenderOutcome {
   readonly error?: string;
 }
 
+// Folders this thread has made: one mkdir per folder, not per file.
+const made = new Set<string>();
+
 /** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
 export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
   const checked = checkSource(bytes, { filename: file, lang, byteLength: size });
@@ -39,7 +42,11 @@ export function renderOne(bytes: Uint8Array, size: number, file: string, absInpu
       ...(job.templates ? { templates: job.templates } : {}),
       ...(errors.length ? { findings: errors } : {}),
     });
-    mkdirSync(dirname(output), { recursive: true });
+    const dir = dirname(output);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeAtomic(output, out, { inputs: [absInput], lang, durable: false });
   } catch (e) {
     if (e instanceof UsageError) return { findings: checked.findings, status: 'failed', error: e.message };

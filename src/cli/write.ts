@@ -32,7 +32,10 @@ function hookSignals(): void {
 // The same file by device and inode: catches `./x`, symlinks and hard links alike.
 const sameFile = (a: string, b: string): boolean => {
   try {
-    const x = statSync(a), y = statSync(b);
+    // No exception for a target not yet there (the usual case; a batch writes thousands).
+    const y = statSync(b, { throwIfNoEntry: false });
+    if (!y) return resolve(a) === resolve(b);
+    const x = statSync(a);
     return x.dev === y.dev && x.ino === y.ino;
   } catch {
     return resolve(a) === resolve(b);
