@@ -1,7 +1,8 @@
 // What the fast paths of the HTML render rely on: table cells read from row
 // objects give what cellValue gives, the built-in templates are compiled once
 // without user templates leaking into them, the exported renderHtml leaves its
-// view untouched, and buildView puts `html` only where renderReport marks it.
+// view untouched, buildView puts `html` only where renderReport marks it, and
+// the cell markup renderReport writes in code is what table.hbs writes.
 import { describe, expect, it } from 'vitest';
 import { SECTION_ORDER } from '../../src/model/edition2021.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -84,6 +85,25 @@ describe('fast paths of the HTML render', () => {
       expect(found.filter((p) => !allowed.has(p))).toEqual([]);
       for (const k of SECTION_ORDER) expect(view.sections).toContain(view[k]);
     }
+  });
+
+  it('writes each table cell (renderReport\'s `markup`) exactly as table.hbs writes it (renderHtml), hostile text and --force notes included', async () => {
+    const { checkSource } = await import('../../src/check.js');
+    const { readFileSync } = await import('node:fs');
+    const inputs = [...EXAMPLES, 'tests/fixtures/render/hostile.json', 'tests/fixtures/invalid/t3-balance/report.yaml', 'tests/fixtures/invalid/t3-outcome-total/report.yaml'];
+    let pages = 0;
+    for (const path of inputs) {
+      const r = checkSource(readFileSync(path), { filename: path });
+      const errors = r.findings.filter((f) => f.severity === 'error');
+      for (const d of [r.load.data, ...variants().slice(0, 6)]) {
+        for (const lang of ['zh', 'en'] as const) {
+          const view = reportView(d, { findings: errors, lang });
+          expect(renderHtml(view), path).toBe(renderReport(d, { format: 'html', findings: errors, lang }));
+          pages++;
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(40);
   });
 
   it('gives the same page through renderHtml (copying) as through renderReport (marking in place), and leaves the view as it was', () => {
