@@ -2,6 +2,7 @@
 // package's YAML 1.2 core schema does (dates and `yes` stay strings, no 0b or
 // underscores), so both parsers give the same data (see tests/differential).
 import jsyaml from 'js-yaml';
+import { GIVE_UP, parseSubset, type ImplicitType } from './subset-yaml.js';
 
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
@@ -79,11 +80,37 @@ const CORE = new jsyaml.Schema({
 });
 
 /**
+ * The implicit types js-yaml tries on a plain scalar, in its order: the subset reader resolves
+ * with the same. (js-yaml's own list, not in its type definitions; without it the subset is not used.)
+ */
+export const CORE_IMPLICIT = (CORE as unknown as { compiledImplicit?: readonly ImplicitType[] }).compiledImplicit;
+
+/**
  * Parses YAML 1.2 core; throws on any syntax problem (the caller falls back to
  * `yaml`) and past `maxDepth` levels. `onOddNumber` hears of every number not
  * written plainly (see isPlainNumber).
  */
 export function fastParseYaml(text: string, onOddNumber?: (source: string) => void, maxDepth = 100): unknown {
+  // The report subset first (over twice as fast); its odd numbers are told only if it reads the whole text.
+  if (Array.isArray(CORE_IMPLICIT)) {
+    const odd: string[] = [];
+    sink = onOddNumber && ((s) => { odd.push(s); });
+    let data: unknown;
+    try {
+      data = parseSubset(text, maxDepth, CORE_IMPLICIT);
+    } finally {
+      sink = undefined;
+    }
+    if (data !== GIVE_UP) {
+      for (const s of odd) onOddNumber!(s);
+      return data;
+    }
+  }
+  return jsYamlParse(text, onOddNumber, maxDepth);
+}
+
+/** fastParseYaml through js-yaml alone: what the subset reader must agree with. */
+export function jsYamlParse(text: string, onOddNumber?: (source: string) => void, maxDepth = 100): unknown {
   sink = onOddNumber;
   sectionStart = undefined;
   // No `&`, no anchor (and an alias without one fails to parse): the listener, called twice a node, is then not needed.
