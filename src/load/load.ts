@@ -135,7 +135,8 @@ function loadYaml(text: string): Loaded {
       if (flowDeep < 0) {
         const w = errorWindow(text, err);
         if (w) {
-          const found = carefulFindings(w.text, slowParse(w.text), w);
+          const found = carefulFindings(w.text, slowParse(w.text), w)
+            .filter((f) => f.line !== w.cutAt || !(w.early || /^Missing closing/.test(String(f.params.detail))));
           if (found.length) return { data: undefined, findings: found, locate };
         }
       }
@@ -199,13 +200,14 @@ function carefulFindings(text: string, { doc: d, lc }: { doc: Document; lc: Line
 
 /**
  * The part of a broken file the careful parser needs to place js-yaml's
- * error: from the top-level entry js-yaml was reading when it failed to the
- * end of the top-level entry holding the error. Top-level entries of a block
- * mapping are independent YAML, so the window's errors are the file's errors
- * there, at a fraction of the cost; errors past the window are left for the
- * next run. Undefined when the file is not a plain block mapping.
+ * error: from the top-level entry before the one js-yaml was reading when it
+ * failed, to two lines past the error (or the end of its entry, if sooner).
+ * Top-level entries of a block mapping are independent YAML, so the window's
+ * errors are the file's errors there, at a fraction of the cost; errors past
+ * the window are left for the next run (tests/differential/windows.test.ts).
+ * Undefined when the file is not a plain block mapping.
  */
-function errorWindow(text: string, e: FastParseError): { text: string; offset: number; line: number } | undefined {
+function errorWindow(text: string, e: FastParseError): { text: string; offset: number; line: number; cutAt?: number; early: boolean } | undefined {
   let start = e.sectionStart;
   const mark = e.mark;
   if (start === undefined || !mark || mark.position < start) return undefined;
@@ -219,6 +221,11 @@ function errorWindow(text: string, e: FastParseError): { text: string; offset: n
   re.lastIndex = text.indexOf('\n', mark.position) < 0 ? text.length : text.indexOf('\n', mark.position);
   const m = re.exec(text);
   if (m) end = m.index + 1;
+  // …or sooner: two lines past the error's line (a section can be most of the file).
+  let cut = mark.position;
+  for (let i = 0; i < 3 && cut >= 0; i++) cut = text.indexOf('\n', cut + (i ? 1 : 0));
+  const early = cut >= 0 && cut + 1 < end;
+  if (early) end = cut + 1;
   // From the entry before (how a line reads depends on the one above it); the first entries from the top, as in the file.
   const firstKey = first.index + first[0].length - 1;
   if (start > firstKey) {
@@ -226,14 +233,25 @@ function errorWindow(text: string, e: FastParseError): { text: string; offset: n
     do prev = text.lastIndexOf('\n', prev - 1); while (prev >= firstKey && !PLAIN_KEY_START.test(text.charAt(prev + 1)));
     start = prev + 1;
   }
-  if (start <= firstKey) return end === text.length ? undefined : { text: text.slice(0, end), offset: 0, line: 0 };
+  // What is still open where the window ends is reported there by the Document. Cut inside an
+  // entry, that is the cut's doing; at the next entry, a bracket is closed there in the file too
+  // (a block line ends a flow collection), but a quote runs on to the next quote of the file.
+  // The line just past the window (the Document puts there what is still open at the window's end).
+  const cutAt = end < text.length ? lineOf(text, end) : undefined;
+  if (start <= firstKey) return end === text.length ? undefined : { text: text.slice(0, end), offset: 0, line: 0, cutAt, early };
   let line = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
   // A first entry keeps the window inside a mapping, as its lines are in the file (a bare line reads otherwise at the top).
-  return { text: `${WINDOW_HEAD}${text.slice(start, end)}`, offset: start, line: line - 1 };
+  return { text: `${WINDOW_HEAD}${text.slice(start, end)}`, offset: start, line: line - 1, cutAt, early };
 }
 
 const WINDOW_HEAD = '__xxgk_window__: 0\n';
+/** 1-based line of an offset. */
+const lineOf = (text: string, offset: number): number => {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
 const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
 
 /** Largest text the `yaml` Document parser is given after js-yaml failed (a report is a few KB). */
