@@ -33,7 +33,8 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
     if (!st.isFile()) throw new UsageError(NOT_A_FILE[lang](file));
     // Read one byte past the cap so the loader can refuse an oversized file without reading it all.
     const size = Math.min(st.size, MAX_BYTES + 1);
-    const buf = Buffer.alloc(size);
+    // Not zero-filled: only the bytes read are used (subarray below).
+    const buf = Buffer.allocUnsafe(size);
     let off = 0;
     while (off < size) {
       const n = readSync(fd, buf, off, size - off, off);

@@ -165,7 +165,10 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates } : {}) };
   const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
   try {
-    for await (const r of checkMany(files, io, { lang, render: { job, outputs } })) {
+    // On one thread unless XXGK_WORKERS says otherwise: on the 2-core machines measured, rendering on
+    // worker threads was slower (each thread warms up its own Handlebars and parsers; README, Performance).
+    const workers = io.env.XXGK_WORKERS !== undefined ? undefined : 0;
+    for await (const r of checkMany(files, io, { lang, workers, render: { job, outputs } })) {
     if (r.error !== undefined) {
       io.stderr(`report: ${r.error}\n`);
       failed = true;

@@ -65,7 +65,7 @@ describe('report render --out-dir', () => {
     const src = join(tmp, 'many');
     mkdirSync(src);
     for (let i = 0; i < 120; i++) copyFileSync(i % 3 === 0 ? BAD : i % 3 === 1 ? 'examples/shizhi-2023.yaml' : 'examples/hanyang-2022.yaml', join(src, `r${String(i).padStart(3, '0')}.yaml`));
-    const threads = cli(['render', src, '--out-dir', join(tmp, 'w'), '-f', 'html']);
+    const threads = cli(['render', src, '--out-dir', join(tmp, 'w'), '-f', 'html'], { env: { XXGK_WORKERS: '2' } });
     const single = cli(['render', src, '--out-dir', join(tmp, 's'), '-f', 'html'], { env: { XXGK_WORKERS: '0' } });
     expect(threads.code).toBe(1);
     expect(single.code).toBe(1);
