@@ -60,6 +60,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   const findings: Finding[] = [];
   let text: string;
   let mayHoldControl = true;
+  let clean = false;
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else {
@@ -70,6 +71,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
     if (d.binary) return failed('', kind, { ruleId: 'PARSE-BINARY', severity: 'error', pointer: '', params: {}, line: 1, column: 1 });
     text = d.text;
     mayHoldControl = d.control === true;
+    clean = d.clean === true;
     if (d.encoding) findings.push({ ruleId: 'PARSE-ENCODING', severity: 'warning', pointer: '', params: { encoding: d.encoding }, line: 1, column: 1 });
   }
   // A lone CR ends a line in YAML and in editors; as LF (same length) every parser and position agrees.
@@ -85,7 +87,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   if (text.length > MAX_BYTES) {
     return failed(text, kind, { ruleId: 'PARSE-TOO-LARGE', severity: 'error', pointer: '', params: { size: text.length, limit: MAX_BYTES }, line: 1, column: 1 });
   }
-  const result = kind === 'json' ? loadJson(text) : loadYaml(text);
+  const result = kind === 'json' ? loadJson(text) : loadYaml(text, clean);
   findings.push(...result.findings);
   if (result.data !== undefined && findings.every((f) => f.severity !== 'error')) {
     const shape = checkShape(result.data);
@@ -108,7 +110,7 @@ function checkShape(data: unknown): Omit<Finding, 'line' | 'column'> | undefined
 }
 
 // ── YAML ──────────────────────────────────────────────────────────────────
-function loadYaml(text: string): Loaded {
+function loadYaml(text: string, clean = false): Loaded {
   let doc: { doc: Document; lc: LineCounter } | undefined;
   const slow = () => (doc ??= slowParse(text));
   const locate = (pointer: string, atKey?: boolean) => locateInDoc(slow(), pointer, atKey);
@@ -117,7 +119,7 @@ function loadYaml(text: string): Loaded {
   {
     let odd = false;
     try {
-      const data = fastParseYaml(text, () => { odd = true; }, MAX_DEPTH + 2);
+      const data = fastParseYaml(text, () => { odd = true; }, MAX_DEPTH + 2, clean);
       const deep = deepPointer(data);
       if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
       return { data, findings: emptyFinding(text, data), ...indexedLocator(text, locate), numbers: odd ? numbersInDoc(slow().doc) : undefined };

@@ -23,7 +23,8 @@ function giveUp(): never {
 // Tabs, CR, BOM, controls, C1, U+2028/9, non-characters, surrogates: js-yaml
 // treats some of these specially (or fails), so none of them is read here.
 // (One character class: a regex with lookaheads for lone surrogates costs 3x.)
-const REFUSED = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** Characters the subset reader does not read (decode tests for them once, for both). */
+export const REFUSED = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 const NL = 0x0a, SP = 0x20, HASH = 0x23, COLON = 0x3a, DQ = 0x22, SQ = 0x27, DASH = 0x2d;
 
@@ -43,10 +44,11 @@ const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d ||
 
 /**
  * Parses `text` if it is in the subset, giving what js-yaml gives; GIVE_UP otherwise.
- * `implicit` are the schema's implicit types (construct may report odd numbers).
+ * `implicit` are the schema's implicit types (construct may report odd numbers);
+ * `knownClean`: the caller found none of REFUSED's characters in the text.
  */
-export function parseSubset(text: string, maxDepth: number, implicit: readonly ImplicitType[]): unknown {
-  if (REFUSED.test(text)) return GIVE_UP;
+export function parseSubset(text: string, maxDepth: number, implicit: readonly ImplicitType[], knownClean = false): unknown {
+  if (!knownClean && REFUSED.test(text)) return GIVE_UP;
   // As js-yaml, a final line break is added: every scan then stops at a line break.
   // (No sentinel is appended: charCodeAt on a concatenated string is much slower.)
   const s = text.length === 0 || text.charCodeAt(text.length - 1) !== NL ? text + '\n' : text;

@@ -37,8 +37,33 @@ const own = Object.prototype.hasOwnProperty;
 /** A value the schema accepted as a count, or undefined. */
 export const asCount = (x: unknown): number | undefined => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : undefined);
 
+// While the rules run over one file (runRules), each row is looked up once: they
+// read the same rows again and again. Scoped to that call, so data changed
+// between two checks is never seen stale.
+let rows: { readonly data: unknown; readonly map: Map<string, object | undefined> } | undefined;
+
+export function withRowCache<T>(data: unknown, fn: () => T): T {
+  const outer = rows;
+  rows = { data, map: new Map() };
+  try {
+    return fn();
+  } finally {
+    rows = outer;
+  }
+}
+
 /** The object at `pointer` (a row of a table), or undefined. */
 export function rowAt(data: unknown, pointer: string): object | undefined {
+  const c = rows;
+  if (c !== undefined && c.data === data) {
+    let r = c.map.get(pointer);
+    if (r === undefined && !c.map.has(pointer)) c.map.set(pointer, (r = readRow(data, pointer)));
+    return r;
+  }
+  return readRow(data, pointer);
+}
+
+function readRow(data: unknown, pointer: string): object | undefined {
   const v = valueAtPath(data, partsOf(pointer));
   return v !== null && typeof v === 'object' ? v : undefined;
 }

@@ -93,3 +93,19 @@ describe('positions: the index of some paths against the index of all', () => {
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+describe('decode: one scan for the control characters and for the subset reader', () => {
+  it('calls a text clean exactly when it holds none of the characters the subset reader refuses, which include every control character', async () => {
+    const { decode, CONTROL } = await import('../../src/load/decode.js');
+    const { REFUSED } = await import('../../src/load/subset-yaml.js');
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (CONTROL.test(ch)) expect(REFUSED.test(ch), c.toString(16)).toBe(true);
+    }
+    for (const text of ['a: 1\n', 'a: 中文\n', 'a:\t1\n', 'a: 1\r\n', 'a: \u000b1\n', 'a: \u{1F600}\n', 'a: \u2028\n', 'a: \u0085\n']) {
+      const d = decode(new TextEncoder().encode(text));
+      expect(d.clean === true, JSON.stringify(text)).toBe(!REFUSED.test(text));
+      if (d.clean) expect(CONTROL.test(d.text)).toBe(false);
+    }
+  });
+});
