@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import validate from './compiled/validate.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { HintId } from '../diagnostics/messages.js';
-import { joinPointer, parsePointer, valueAt } from '../model/cells.js';
+import { joinPointer, parsePointer, valueAt, valueAtPath } from '../model/cells.js';
 import { MAX_COUNT } from './build-schema.js';
 
 const FULL_WIDTH_DIGITS = /^[\s　]*[０-９]+[\s　]*$/;
@@ -189,15 +189,19 @@ function numberForms(data: unknown, numbers: ReadonlyMap<string, string> | undef
 }
 
 /** What JSON Schema cannot say: decimal places and real dates. */
+// Split once: this runs on every file.
+const FEES = ['proactive', 'fees', 'amountTenThousandYuan'] as const;
+const PUBLISHED = ['published'] as const;
+
 function extraChecks(data: unknown): Finding[] {
   const out: Finding[] = [];
-  const fees = valueAt(data, '/proactive/fees/amountTenThousandYuan');
+  const fees = valueAtPath(data, FEES);
   if (typeof fees === 'number' && Number.isFinite(fees) && fees >= 0) {
     const s = String(fees);
     const decimals = /e-/.test(s) ? 99 : (s.split('.')[1] ?? '').length;
     if (decimals > 4) out.push({ ruleId: 'SCHEMA-DECIMALS', severity: 'error', pointer: '/proactive/fees/amountTenThousandYuan', params: { value: s } });
   }
-  const published = valueAt(data, '/published');
+  const published = valueAtPath(data, PUBLISHED);
   if (typeof published === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published)) {
     const [y, m, d] = published.split('-').map(Number) as [number, number, number];
     const dt = new Date(Date.UTC(y, m - 1, d));
