@@ -3,10 +3,10 @@
 // thread for large batches, so it takes plain data and returns plain data.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkSource } from '../check.js';
+import { checkSource, type CheckResult } from '../check.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import type { Lang } from '../model/label.js';
-import { renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
+import { renderReport, TemplateError, type RenderFormat, type RenderOptions, type TemplateName } from '../render/index.js';
 import { writeAtomic } from '../cli/write.js';
 import { UsageError } from '../cli/io.js';
 
@@ -14,8 +14,9 @@ export interface RenderJob {
   readonly format: RenderFormat;
   readonly fragment: boolean;
   readonly force: boolean;
-  /** --template sources, read once by the command. */
+  /** --template sources, read once by the command, and their file names (for errors). */
   readonly templates?: Partial<Record<TemplateName, string>>;
+  readonly templateFiles?: Partial<Record<TemplateName, string>>;
 }
 
 export interface RenderOutcome {
@@ -29,25 +30,33 @@ export interface RenderOutcome {
 // Folders this thread has made: one mkdir per folder, not per file.
 const made = new Set<string>();
 
+/**
+ * What render does with a checked report (one file or a batch): not rendered
+ * and why, or the page. Throws TemplateError for a broken user template.
+ */
+export function renderChecked(checked: CheckResult, force: boolean, options: RenderOptions): { readonly status: 'errors' | 'unreadable' } | { readonly status: 'rendered'; readonly out: string } {
+  const data = checked.load.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { status: 'unreadable' };
+  const errors = checked.findings.filter((f) => f.severity === 'error');
+  if (errors.length && !force) return { status: 'errors' };
+  return { status: 'rendered', out: renderReport(data, errors.length ? { ...options, findings: errors } : options) };
+}
+
 /** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
 export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
   const checked = checkSource(bytes, { filename: file, lang, byteLength: size });
-  const errors = checked.findings.filter((f) => f.severity === 'error');
-  const data = checked.load.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { findings: checked.findings, status: 'unreadable' };
-  if (errors.length && !job.force) return { findings: checked.findings, status: 'errors' };
   try {
-    const out = renderReport(data, {
+    const r = renderChecked(checked, job.force, {
       format: job.format, lang, fragment: job.fragment,
-      ...(job.templates ? { templates: job.templates } : {}),
-      ...(errors.length ? { findings: errors } : {}),
+      ...(job.templates ? { templates: job.templates, templateFiles: job.templateFiles } : {}),
     });
+    if (r.status !== 'rendered') return { findings: checked.findings, status: r.status };
     const dir = dirname(output);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeAtomic(output, out, { inputs: [absInput], lang, durable: false });
+    writeAtomic(output, r.out, { inputs: [absInput], lang, durable: false });
   } catch (e) {
     if (e instanceof UsageError) return { findings: checked.findings, status: 'failed', error: e.message };
     if (e instanceof TemplateError) return { findings: checked.findings, status: 'failed', error: e.text(lang) };

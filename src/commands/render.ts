@@ -13,6 +13,7 @@ import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../files/expand.js';
 import { checkMany } from '../batch/check-many.js';
+import { renderChecked } from '../batch/render-one.js';
 
 interface RenderFlags {
   format?: string;
@@ -73,35 +74,26 @@ export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO
     filename: name, lang, byteLength: input.size,
     kind: file === '-' && !flags.stdinFilename ? 'yaml' : undefined,
   });
-  const errors = checked.findings.filter((f) => f.severity === 'error');
-  const data = checked.load.data;
-  const printFindings = () => {
-    if (checked.findings.length) io.stderr(stylish([{ file: name, findings: checked.findings }], { lang, color: g.color && io.stderrIsTTY, fileCount: 1 }));
-  };
-  const renderable = data !== null && typeof data === 'object' && !Array.isArray(data);
-  if (!renderable || (errors.length && !flags.force)) {
-    printFindings();
-    io.stderr(`report: ${(renderable ? TEXT.notRendered : TEXT.cannotRender)[lang](name)}\n`);
-    return 1;
-  }
-  printFindings();
-
-  let out: string;
+  if (checked.findings.length) io.stderr(stylish([{ file: name, findings: checked.findings }], { lang, color: g.color && io.stderrIsTTY, fileCount: 1 }));
+  let r;
   try {
-    out = renderReport(data, {
+    r = renderChecked(checked, Boolean(flags.force), {
       format, lang,
       fragment: Boolean(flags.fragment),
       ...(flags.template !== undefined ? { templatesDir: resolve(io.cwd, flags.template) } : {}),
-      ...(errors.length ? { findings: errors } : {}),
     });
   } catch (e) {
     if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
     throw e;
   }
+  if (r.status !== 'rendered') {
+    io.stderr(`report: ${(r.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](name)}\n`);
+    return 1;
+  }
   if (flags.output !== undefined) {
-    writeAtomic(resolve(io.cwd, flags.output), out, { inputs: file === '-' ? [] : [resolve(io.cwd, file)], lang });
+    writeAtomic(resolve(io.cwd, flags.output), r.out, { inputs: file === '-' ? [] : [resolve(io.cwd, file)], lang });
   } else {
-    io.stdout(out);
+    io.stdout(r.out);
   }
   return 0;
 }
@@ -135,12 +127,14 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   if (operands.includes('-')) throw new UsageError(TEXT.outDirStdin[lang]());
   // Templates are read (and their mistakes reported) once, before any work.
   let templates: Partial<Record<TemplateName, string>> | undefined;
+  let templateFiles: Partial<Record<TemplateName, string>> | undefined;
   if (flags.template !== undefined) {
     try {
       const read = readTemplatesDir(resolve(io.cwd, flags.template));
       templates = read.templates;
+      templateFiles = read.files;
       // Compiled once here so a broken template stops the run before any file is written.
-      renderReport({}, { format, templates, fragment: Boolean(flags.fragment) });
+      renderReport({}, { format, templates, templateFiles, fragment: Boolean(flags.fragment) });
     } catch (e) {
       if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
       // Anything else is about the empty report used to compile: each file says its own.
@@ -162,31 +156,29 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   let skipped = 0;
   const color = g.color && io.stderrIsTTY;
   const findingsOut = stylishStream({ lang, color });
-  const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates } : {}) };
+  const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates, templateFiles } : {}) };
   const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
   try {
     // On one thread unless XXGK_WORKERS says otherwise: on the 2-core machines measured, rendering on
     // worker threads was slower (each thread warms up its own Handlebars and parsers; README, Performance).
     const workers = io.env.XXGK_WORKERS !== undefined ? undefined : 0;
     for await (const r of checkMany(files, io, { lang, workers, render: { job, outputs } })) {
-    if (r.error !== undefined) {
-      io.stderr(`report: ${r.error}\n`);
-      failed = true;
-      continue;
-    }
-    const out = r.render!;
-    // Findings stream out file by file, as validate prints them, without its summary line.
-    if (r.findings.length) {
-      io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
-    }
-    if (out.status === 'written') written++;
-    else if (out.status === 'failed') {
-      io.stderr(`report: ${out.error}\n`);
-      failed = true;
-    } else {
-      skipped++;
-      io.stderr(`report: ${(out.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](r.file)}\n`);
-    }
+      if (r.error !== undefined) {
+        io.stderr(`report: ${r.error}\n`);
+        failed = true;
+        continue;
+      }
+      const out = r.render!;
+      // Findings stream out file by file, as validate prints them, without its summary line.
+      if (r.findings.length) io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
+      if (out.status === 'written') written++;
+      else if (out.status === 'failed') {
+        io.stderr(`report: ${out.error}\n`);
+        failed = true;
+      } else {
+        skipped++;
+        io.stderr(`report: ${(out.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](r.file)}\n`);
+      }
     }
   } finally {
     stop();

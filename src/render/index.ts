@@ -20,6 +20,8 @@ export interface RenderOptions {
   readonly templatesDir?: string;
   /** Template sources by name (the same as templatesDir, without the file system). */
   readonly templates?: Partial<Record<TemplateName, string>>;
+  /** The files `templates` were read from, to name them in errors. */
+  readonly templateFiles?: Partial<Record<TemplateName, string>>;
   /** Findings to mark in the output (rendering with --force). */
   readonly findings?: readonly MarkFinding[];
   /** Language of the finding messages shown with --force. */
@@ -54,7 +56,7 @@ export function readTemplatesDir(dir: string): { templates: Partial<Record<Templ
 }
 
 /** The view model the templates see (documented in the README). */
-export function reportView(data: unknown, options: Omit<RenderOptions, 'format' | 'templatesDir' | 'templates'> = {}): ReportView {
+export function reportView(data: unknown, options: Omit<RenderOptions, 'format' | 'templatesDir' | 'templates' | 'templateFiles'> = {}): ReportView {
   return buildView(data, { findings: options.findings, lang: options.lang, fragment: options.fragment, markdownToHtml: (s) => markdownToHtml(s) });
 }
 
@@ -62,7 +64,7 @@ export function renderReport(data: unknown, options: RenderOptions): string {
   const view = reportView(data, options);
   if (options.format === 'md') return renderMarkdown(data, view);
   let templates = options.templates;
-  let templateFiles: Partial<Record<TemplateName, string>> | undefined;
+  let templateFiles = options.templateFiles;
   if (options.templatesDir !== undefined) {
     const read = readTemplatesDir(options.templatesDir);
     templates = { ...read.templates, ...templates };

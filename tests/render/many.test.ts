@@ -93,6 +93,21 @@ describe('report render --out-dir', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--template: a broken template stops the batch before any file is written, naming the template file as one-file render does', () => {
+    const dir = join(tmp, 'tpl');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'page.hbs'), 'ok\n{{{title}}}');
+    const out = join(tmp, 'tpl-out');
+    const r = cli(['render', 'examples/shizhi-2023.yaml', '--out-dir', out, '-f', 'html', '--template', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`report: 模板错误：${join(dir, 'page.hbs')}:2：不允许不转义的输出（{{{ }}} 或 {{& }}）；所有值都会转义，.html 字段已是安全的 HTML，请写 {{…html}}\n`);
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(join(dir, 'page.hbs'), '<h1>{{title}}</h1>');
+    const ok = cli(['render', 'examples/shizhi-2023.yaml', '--out-dir', out, '-f', 'html', '--template', dir]);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(out, 'shizhi-2023.html'), 'utf8')).toBe('<h1>方城县释之街道办事处2023年政府信息公开工作年度报告</h1>');
+  });
+
   it('names outputs by their path under the inputs\' common folder', () => {
     expect(outputPaths(['/a/b/x.yaml'], '/o', 'html')).toEqual(['/o/x.html']);
     expect(outputPaths(['/a/b/x.yaml', '/a/c/d/y.json'], '/o', 'md')).toEqual(['/o/b/x.md', '/o/c/d/y.md']);
