@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands. GitHub shows at most 10 annotations of a
 // kind per step, so the worst come first and a notice counts the rest.
 import type { LocatedFinding } from '../diagnostics/finding.js';
-import type { FormatContext, Formatter, FormatterStream } from './types.js';
+import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
 import { shown } from './shown.js';
 
 export const MAX_ANNOTATIONS = 10;
@@ -22,10 +22,7 @@ export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '
 /** Escaping of a property value (file, title). */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const github: Formatter = (results, ctx) => {
-  const s = githubStream(ctx);
-  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
-};
+export const github: Formatter = whole(githubStream);
 
 /**
  * Errors before warnings, otherwise in file and line order: only the first

@@ -1,10 +1,7 @@
-import type { FileResult, Formatter, FormatterStream } from './types.js';
+import { whole, type FileResult, type Formatter, type FormatterStream } from './types.js';
 
 /** One JSON array of every finding of every file. */
-export const json: Formatter = (results, ctx) => {
-  const s = jsonStream();
-  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
-};
+export const json: Formatter = whole(jsonStream);
 
 const entries = (r: FileResult) => r.findings.map((f) => ({
   file: f.file, ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer,

@@ -1,16 +1,13 @@
 // ESLint-style human output: grouped by file, `line:column  severity  message  rule-id`.
 import { Chalk } from 'chalk';
-import type { FormatContext, Formatter, FormatterStream } from './types.js';
+import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
 
 const T = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
 };
 
-export const stylish: Formatter = (results, ctx) => {
-  const s = stylishStream(ctx);
-  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
-};
+export const stylish: Formatter = whole(stylishStream);
 
 /** The same output a file at a time (report validate streams it, so memory stays flat). */
 export function stylishStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterStream {

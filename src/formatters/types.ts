@@ -22,3 +22,9 @@ export interface FormatterStream {
   file(result: FileResult): string;
   end(fileCount: number): string;
 }
+
+/** A whole-list formatter made of a streaming one: the same text, all at once. */
+export const whole = (stream: (ctx: FormatContext) => FormatterStream): Formatter => (results, ctx) => {
+  const s = stream(ctx);
+  return results.map((r) => s.file(r)).join('') + s.end(ctx.fileCount);
+};

@@ -54,7 +54,8 @@ export function isPlainNumber(source: string, value: number): boolean {
   return !/^[-+]?(?:[0-9.]+[eE]|0[xo])/.test(source);
 }
 
-const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
+/** A character a plain (unquoted, non-flow) key may start with. */
+export const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
 let sink: ((source: string) => void) | undefined;
 let sectionStart: number | undefined;
 

@@ -6,7 +6,7 @@ import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
 import { joinPointer, parsePointer } from '../model/cells.js';
 import { CONTROL, decode } from './decode.js';
-import { fastParseYaml, isPlainNumber, type FastParseError } from './fast-yaml.js';
+import { fastParseYaml, isPlainNumber, PLAIN_KEY_START, type FastParseError } from './fast-yaml.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
 import { indexYaml, offsetInIndex, type YamlIndex } from './yaml-index.js';
 
@@ -235,26 +235,17 @@ function errorWindow(text: string, e: FastParseError): { text: string; offset: n
     do prev = text.lastIndexOf('\n', prev - 1); while (prev >= firstKey && !PLAIN_KEY_START.test(text.charAt(prev + 1)));
     start = prev + 1;
   }
-  // What is still open where the window ends is reported there by the Document. Cut inside an
-  // entry, that is the cut's doing; at the next entry, a bracket is closed there in the file too
-  // (a block line ends a flow collection), but a quote runs on to the next quote of the file.
-  // The line just past the window (the Document puts there what is still open at the window's end).
-  const cutAt = end < text.length ? lineOf(text, end) : undefined;
+  // cutAt, the line just past the window, is where the Document reports what is still open at the
+  // window's end. Cut inside an entry, that is the cut's doing; at the next entry, a bracket is closed
+  // there in the file too (a block line ends a flow collection), but a quote runs on to the file's next quote.
+  const starts = lineStartsOf(text);
+  const cutAt = end < text.length ? offsetToPosition(starts, end).line : undefined;
   if (start <= firstKey) return end === text.length ? undefined : { text: text.slice(0, end), offset: 0, line: 0, cutAt, early };
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
   // A first entry keeps the window inside a mapping, as its lines are in the file (a bare line reads otherwise at the top).
-  return { text: `${WINDOW_HEAD}${text.slice(start, end)}`, offset: start, line: line - 1, cutAt, early };
+  return { text: `${WINDOW_HEAD}${text.slice(start, end)}`, offset: start, line: offsetToPosition(starts, start).line - 2, cutAt, early };
 }
 
 const WINDOW_HEAD = '__xxgk_window__: 0\n';
-/** 1-based line of an offset. */
-const lineOf = (text: string, offset: number): number => {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
-const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?:-]/;
 
 /** Largest text the `yaml` Document parser is given after js-yaml failed (a report is a few KB). */
 const CAREFUL_MAX = 256 * 1024;

@@ -2,7 +2,7 @@
 // when the file leaves it out; anything else (only with --force) shown raw.
 import { REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { requestCell } from '../rules/table3.js';
-import { count, countOf, has, partsOf, sum } from '../rules/define.js';
+import { count, has, partsOf, sum, sumOf } from '../rules/define.js';
 import { formatMessage } from '../diagnostics/messages.js';
 import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
 import type { Lang } from '../model/label.js';
@@ -99,12 +99,7 @@ export function cellIn(data: unknown, top: string, rowPointer: string, row: obje
       const n = requestCell(data, rowPointer, column);
       if (n !== undefined) return { text: String(n), computed: true };
     } else if (top === 'reviewsAndLawsuits' && column === 'total') {
-      let n: number | undefined = 0;
-      for (const k of REVIEW_PART_KEYS) {
-        const v = countOf(row, k);
-        if (v === undefined) { n = undefined; break; }
-        n += v;
-      }
+      const n = sumOf(row, REVIEW_PART_KEYS);
       if (n !== undefined) return { text: String(n), computed: true };
     }
     return EMPTY;

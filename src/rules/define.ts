@@ -73,6 +73,17 @@ export function countOf(row: object | undefined, key: string): number | undefine
   return row !== undefined && own.call(row, key) ? asCount((row as Record<string, unknown>)[key]) : undefined;
 }
 
+/** The counts of `keys` in a row object added up; undefined when one of them is not a count. */
+export function sumOf(row: object | undefined, keys: readonly string[]): number | undefined {
+  let s = 0;
+  for (const k of keys) {
+    const v = countOf(row, k);
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
+
 /** The row object has `key` as its own property. */
 export const hasOf = (row: object | undefined, key: string): boolean => row !== undefined && own.call(row, key);
 
@@ -80,12 +91,6 @@ export const hasOf = (row: object | undefined, key: string): boolean => row !== 
 export function count(data: unknown, pointer: string): number | undefined {
   return asCount(valueAtPath(data, partsOf(pointer)));
 }
-
-/** count(data, `${row}/${key}`) without building that string (the rules ask for thousands of cells a file). */
-export const countIn = (data: unknown, row: string, key: string): number | undefined => countOf(rowAt(data, row), key);
-
-/** has(data, `${row}/${key}`) without building that string. */
-export const hasIn = (data: unknown, row: string, key: string): boolean => hasOf(rowAt(data, row), key);
 
 export function has(data: unknown, pointer: string): boolean {
   let v: unknown = data;

@@ -1,7 +1,7 @@
 // Rule 4 (table 四 totals) and rule 5 (table 二: in force against issued).
 import { REVIEW_GROUPS, REVIEW_PART_KEYS } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { countOf, defineRule, finding, hasOf, rowAt } from './define.js';
+import { countOf, defineRule, finding, hasOf, rowAt, sumOf } from './define.js';
 
 // Row pointers built once (the rules run on every file).
 const REVIEW_ROWS = REVIEW_GROUPS.map((g) => `/reviewsAndLawsuits/${g.key}`);
@@ -15,12 +15,7 @@ export const t4Total = defineRule({
       const row = rowAt(data, base);
       if (!hasOf(row, 'total')) continue;
       const reported = countOf(row, 'total');
-      let computed: number | undefined = 0;
-      for (const k of REVIEW_PART_KEYS) {
-        const v = countOf(row, k);
-        if (v === undefined) { computed = undefined; break; }
-        computed += v;
-      }
+      const computed = sumOf(row, REVIEW_PART_KEYS);
       if (reported !== undefined && computed !== undefined && reported !== computed) {
         out.push(finding('T4-TOTAL', `${base}/total`, { computed, reported }, REVIEW_PART_KEYS.map((k) => `${base}/${k}`)));
       }

@@ -1,7 +1,7 @@
 // Rules 1–3 of DATA-MODEL.md: the arithmetic of table 三.
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { countOf, defineRule, finding, hasOf, rowAt } from './define.js';
+import { countOf, defineRule, finding, hasOf, rowAt, sumOf } from './define.js';
 
 const OUTCOME_TOTAL = '/requests/outcomes/total';
 
@@ -9,13 +9,7 @@ const OUTCOME_TOTAL = '/requests/outcomes/total';
 function totalOf(row: object | undefined): number | undefined {
   if (row === undefined) return undefined;
   if (hasOf(row, 'total')) return countOf(row, 'total');
-  let s = 0;
-  for (const c of APPLICANT_COLUMN_KEYS) {
-    const v = countOf(row, c);
-    if (v === undefined) return undefined;
-    s += v;
-  }
-  return s;
+  return sumOf(row, APPLICANT_COLUMN_KEYS);
 }
 
 const cellOf = (row: object | undefined, column: string): number | undefined => (column === 'total' ? totalOf(row) : countOf(row, column));
@@ -33,11 +27,6 @@ function sumColumn(rows: readonly (object | undefined)[], column: string): numbe
   return s;
 }
 
-/** A row's total: as written when present, else the six columns added up. */
-export function rowTotal(data: unknown, row: string): number | undefined {
-  return totalOf(rowAt(data, row));
-}
-
 /** A cell of table 三, with computed totals where the file leaves them out. */
 export function requestCell(data: unknown, row: string, column: string): number | undefined {
   const r = rowAt(data, row);
@@ -53,12 +42,7 @@ export const t3RowTotal = defineRule({
       const row = rowAt(data, leaf.pointer);
       if (!hasOf(row, 'total')) continue;
       const reported = countOf(row, 'total');
-      let computed: number | undefined = 0;
-      for (const c of APPLICANT_COLUMN_KEYS) {
-        const v = countOf(row, c);
-        if (v === undefined) { computed = undefined; break; }
-        computed += v;
-      }
+      const computed = sumOf(row, APPLICANT_COLUMN_KEYS);
       if (reported !== undefined && computed !== undefined && reported !== computed) {
         out.push(finding('T3-ROW-TOTAL', `${leaf.pointer}/total`, { computed, reported }, APPLICANT_COLUMN_KEYS.map((c) => `${leaf.pointer}/${c}`)));
       }
