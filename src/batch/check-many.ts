@@ -58,9 +58,9 @@ function workerCount(files: readonly string[], io: CliIO, options: CheckManyOpti
   return files.length >= MIN_PARALLEL && cores > 1 ? Math.min(cores, 8) : 0;
 }
 
-/** The bundled worker entry (dist/batch-worker.js), from a chunk or from the sources. */
-export function workerScript(): URL | undefined {
-  for (const rel of ['../batch-worker.js', './batch-worker.js', '../../dist/batch-worker.js']) {
+/** A bundled thread entry (dist/batch-worker.js, dist/batch-writer.js), from a chunk or from the sources. */
+export function workerScript(name = 'batch-worker.js'): URL | undefined {
+  for (const rel of [`../${name}`, `./${name}`, `../../dist/${name}`]) {
     const url = new URL(rel, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
   }
@@ -68,8 +68,11 @@ export function workerScript(): URL | undefined {
 }
 
 async function* onThisThread(files: readonly string[], io: CliIO, options: CheckManyOptions): AsyncGenerator<ManyResult> {
-  const renderOne = options.render ? (await import('./render-one.js')).renderOne : undefined;
-  for (const [i, file] of files.entries()) {
+  if (options.render) {
+    yield* renderOnThisThread(files, io, options, options.render);
+    return;
+  }
+  for (const file of files) {
     const name = file === '-' ? (options.stdinFilename ?? '-') : file;
     let input;
     try {
@@ -79,11 +82,6 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
       yield { file: name, error: e.message };
       continue;
     }
-    if (renderOne && options.render) {
-      const out = renderOne(input.bytes, input.size, name, resolve(io.cwd, file), options.render.outputs[i]!, options.render.job, options.lang);
-      yield { file: name, findings: out.findings, data: undefined, render: out };
-      continue;
-    }
     const r = checkSource(input.bytes, {
       filename: name, lang: options.lang, byteLength: input.size, today: options.today,
       kind: file === '-' && !options.stdinFilename ? 'yaml' : undefined,
@@ -91,6 +89,55 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
     yield { file: name, findings: r.findings, data: r.load.data };
   }
 }
+
+/** Pages whose writing may be under way at once: bounds memory, keeps the writer busy. */
+const WRITES_IN_FLIGHT = 64;
+
+/**
+ * Rendering on this thread: with a batch of some size, a second thread writes
+ * each page while this one renders the next (results still come in input order).
+ */
+async function* renderOnThisThread(files: readonly string[], io: CliIO, options: CheckManyOptions, render: NonNullable<CheckManyOptions['render']>): AsyncGenerator<ManyResult> {
+  const { renderPage, renderOne } = await import('./render-one.js');
+  const writer = files.length >= MIN_BACKGROUND_WRITES ? (await import('./writer.js')).startWriter(options.lang) : undefined;
+  const queue: Promise<ManyResult>[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      let input;
+      try {
+        input = await readInput(file, io, options.lang);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        const failed = { file, error: e.message };
+        if (writer) queue.push(Promise.resolve(failed));
+        else yield failed;
+        continue;
+      }
+      const absInput = resolve(io.cwd, file);
+      const output = render.outputs[i]!;
+      if (!writer) {
+        const out = renderOne(input.bytes, input.size, file, absInput, output, render.job, options.lang);
+        yield { file, findings: out.findings, data: undefined, render: out };
+        continue;
+      }
+      const page = renderPage(input.bytes, input.size, file, render.job, options.lang);
+      const findings = page.findings;
+      queue.push(page.status !== 'rendered'
+        ? Promise.resolve({ file, findings, data: undefined, render: page })
+        : writer.write(output, page.out, absInput).then((error) => ({
+          file, findings, data: undefined,
+          render: error === undefined ? { findings, status: 'written' as const } : { findings, status: 'failed' as const, error },
+        })));
+      while (queue.length > WRITES_IN_FLIGHT) yield await queue.shift()!;
+    }
+    while (queue.length) yield await queue.shift()!;
+  } finally {
+    await writer?.close();
+  }
+}
+
+/** Below this many files, a writer thread costs more to start than it saves. */
+const MIN_BACKGROUND_WRITES = 20;
 
 /**
  * Workers send findings only (copying every file's data between threads

@@ -1,14 +1,11 @@
 // One file of `report render … --out-dir`: check it, and unless it has errors
 // (or --force) render it and write the output atomically. Runs on a worker
 // thread for large batches, so it takes plain data and returns plain data.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { checkSource, type CheckResult } from '../check.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import type { Lang } from '../model/label.js';
 import { renderReport, TemplateError, type RenderFormat, type RenderOptions, type TemplateName } from '../render/index.js';
-import { writeAtomic } from '../cli/write.js';
-import { UsageError } from '../cli/io.js';
+import { writeOutput } from './write-output.js';
 
 export interface RenderJob {
   readonly format: RenderFormat;
@@ -27,9 +24,6 @@ export interface RenderOutcome {
   readonly error?: string;
 }
 
-// Folders this thread has made: one mkdir per folder, not per file.
-const made = new Set<string>();
-
 /**
  * What render does with a checked report (one file or a batch): not rendered
  * and why, or the page. Throws TemplateError for a broken user template.
@@ -42,27 +36,29 @@ export function renderChecked(checked: CheckResult, force: boolean, options: Ren
   return { status: 'rendered', out: renderReport(data, errors.length ? { ...options, findings: errors } : options) };
 }
 
-/** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
-export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
+export type RenderedPage =
+  | { readonly findings: LocatedFinding[]; readonly status: 'rendered'; readonly out: string }
+  | (RenderOutcome & { readonly status: 'errors' | 'unreadable' | 'failed' });
+
+/** Checks `bytes` (read from `file`) and renders the page, for the caller to write. */
+export function renderPage(bytes: Uint8Array, size: number, file: string, job: RenderJob, lang: Lang): RenderedPage {
   const checked = checkSource(bytes, { filename: file, lang, byteLength: size });
   try {
     const r = renderChecked(checked, job.force, {
       format: job.format, lang, fragment: job.fragment,
       ...(job.templates ? { templates: job.templates, templateFiles: job.templateFiles } : {}),
     });
-    if (r.status !== 'rendered') return { findings: checked.findings, status: r.status };
-    const dir = dirname(output);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeAtomic(output, r.out, { inputs: [absInput], lang, durable: false });
+    return r.status === 'rendered' ? { findings: checked.findings, status: 'rendered', out: r.out } : { findings: checked.findings, status: r.status };
   } catch (e) {
-    if (e instanceof UsageError) return { findings: checked.findings, status: 'failed', error: e.message };
     if (e instanceof TemplateError) return { findings: checked.findings, status: 'failed', error: e.text(lang) };
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) return { findings: checked.findings, status: 'failed', error: `${output}: ${code}` };
     throw e;
   }
-  return { findings: checked.findings, status: 'written' };
+}
+
+/** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
+export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
+  const page = renderPage(bytes, size, file, job, lang);
+  if (page.status !== 'rendered') return page;
+  const error = writeOutput(output, page.out, absInput, lang);
+  return error === undefined ? { findings: page.findings, status: 'written' } : { findings: page.findings, status: 'failed', error };
 }

@@ -76,6 +76,28 @@ describe('report render --out-dir', () => {
     for (const f of files) expect(readFileSync(join(tmp, 'w', f), 'utf8')).toBe(readFileSync(join(tmp, 's', f), 'utf8'));
   });
 
+  it('on one thread, a batch of 20 or more is written by a second thread: same bytes, same order of messages, a failed write reported in its place (exit 2)', () => {
+    const src = join(tmp, 'bg');
+    mkdirSync(src);
+    const inputs = Array.from({ length: 24 }, (_, i) => (i % 4 === 0 ? BAD : i % 2 ? 'examples/shizhi-2023.yaml' : 'examples/hanyang-2022.yaml'));
+    inputs.forEach((f, i) => copyFileSync(f, join(src, `r${String(i).padStart(2, '0')}.yaml`)));
+    // A folder where one page should go: that write fails, the others go on.
+    mkdirSync(join(tmp, 'bg-out', 'r05.html'), { recursive: true });
+    const r = cli(['render', src, '--out-dir', join(tmp, 'bg-out'), '-f', 'html'], { env: { XXGK_WORKERS: '0' } });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('report: '));
+    // Each file's message where the file comes: r00, r04 … have errors; r05 could not be written.
+    expect(lines.map((l) => /r\d\d\.(?:yaml|html)/.exec(l)?.[0])).toEqual(['r00.yaml', 'r04.yaml', 'r05.html', 'r08.yaml', 'r12.yaml', 'r16.yaml', 'r20.yaml']);
+    expect(lines[2]).toBe(`report: 无法写入 ${join(tmp, 'bg-out', 'r05.html')}：EISDIR`);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`已生成 17 份报告（共 24 个文件）到 ${join(tmp, 'bg-out')}；6 份有错误，未生成`);
+    const written = tree(join(tmp, 'bg-out'));
+    expect(written).toHaveLength(17);
+    for (const f of written) {
+      const i = Number(f.slice(1, 3));
+      expect(readFileSync(join(tmp, 'bg-out', f), 'utf8'), f).toBe(renderReport(load(inputs[i]!), { format: 'html' }));
+    }
+  });
+
   it('refuses what it cannot do, before writing anything (exit 2)', () => {
     const out = join(tmp, 'refused');
     const cases: [string[], RegExp][] = [

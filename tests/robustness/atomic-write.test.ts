@@ -82,6 +82,28 @@ console.log('finished');
     // The kill landed before the write at least once (the old output stayed).
     expect(seen.has('old')).toBe(true);
   });
+
+  it('a render batch (pages written by a second thread) killed at any moment leaves whole pages only, never a temporary file', async () => {
+    const work = join(dir, 'batch');
+    mkdirSync(join(work, 'in'), { recursive: true });
+    for (let i = 0; i < 60; i++) writeFileSync(join(work, 'in', `r${i}.yaml`), BASE_YAML);
+    const page = cli(['render', join(work, 'in', 'r0.yaml'), '--format', 'html']).stdout;
+    const counts = new Set<number>();
+    for (const delay of [150, 300, 450, 600, 900]) {
+      const out = join(work, `out-${delay}`);
+      const { child, done } = start([BIN, 'render', 'in', '--out-dir', out, '--format', 'html'], work);
+      await sleep(delay);
+      child.kill('SIGINT');
+      const r = await done;
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      const names = existsSync(out) ? readdirSync(out) : [];
+      expect(names.filter((n) => !/^r\d+\.html$/.test(n)), `killed after ${delay} ms`).toEqual([]);
+      for (const n of names) expect(readFileSync(join(out, n), 'utf8'), n).toBe(page);
+      counts.add(names.length);
+    }
+    // The kills landed at different moments of the batch.
+    expect(counts.size).toBeGreaterThan(1);
+  });
 });
 
 describe('writing over the input is refused', () => {
