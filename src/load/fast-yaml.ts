@@ -115,24 +115,17 @@ export function fastParseYaml(text: string, onOddNumber?: (source: string) => vo
 export function jsYamlParse(text: string, onOddNumber?: (source: string) => void, maxDepth = 100): unknown {
   sink = onOddNumber;
   sectionStart = undefined;
-  // No `&`, no anchor (and an alias without one fails to parse): the listener, called twice a node, is then not needed.
-  const mayAnchor = text.includes('&');
+  // A syntax error is the usual reason to be here: its stack is never shown, and capturing one costs more than the parse.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     // maxDepth is in js-yaml 4.1.1+ but not in its type definitions.
-    return jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: mayAnchor ? refuseAnchors : null } as jsyaml.LoadOptions);
+    return jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: refuseAnchors } as jsyaml.LoadOptions);
   } catch (e) {
-    if (e !== null && typeof e === 'object') {
-      if (!mayAnchor) {
-        // Again with the listener, which notes where the failing section began.
-        sectionStart = undefined;
-        try {
-          jsyaml.load(text, { schema: CORE, json: false, maxDepth, listener: refuseAnchors } as jsyaml.LoadOptions);
-        } catch { /* the same error */ }
-      }
-      (e as FastParseError).sectionStart = sectionStart;
-    }
+    if (e !== null && typeof e === 'object') (e as FastParseError).sectionStart = sectionStart;
     throw e;
   } finally {
+    Error.stackTraceLimit = limit;
     sink = undefined;
   }
 }

@@ -347,6 +347,9 @@ function emptyFinding(text: string, data: unknown): Finding[] {
 
 function slowParse(text: string): { doc: Document; lc: LineCounter } {
   const lc = new (yaml().LineCounter)();
+  // The errors it collects are reported by position: capturing a stack for each costs more than the parse.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     // uniqueKeys compares every pair of keys (150,000 duplicates took minutes): duplicateKeys() does it in one pass.
     const doc = yaml().parseDocument(text, { lineCounter: lc, version: '1.2', schema: 'core', uniqueKeys: false, keepSourceTokens: false });
@@ -354,6 +357,8 @@ function slowParse(text: string): { doc: Document; lc: LineCounter } {
   } catch {
     // Stack overflow on absurd nesting: an empty document that places nothing.
     return { doc: yaml().parseDocument('', { lineCounter: lc }), lc };
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
