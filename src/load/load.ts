@@ -409,12 +409,25 @@ const hasAnchor = (n: Node) => anchored(n) !== undefined;
 
 /** Pointer of the first value nested deeper than MAX_DEPTH, if any. */
 function deepPointer(data: unknown): string | undefined {
-  // The path is built on the way back, only when something is too deep (this runs on every file).
-  const walk = (v: unknown, depth: number): string[] | undefined => {
-    if (v === null || typeof v !== 'object') return undefined;
+  // The path is built on the way back, only when something is too deep; this runs on every
+  // file, so scalars are skipped without a call and no key list is made.
+  const walk = (v: object, depth: number): string[] | undefined => {
     if (depth > MAX_DEPTH) return [];
-    for (const k of Object.keys(v as object)) {
-      const found = walk((v as Record<string, unknown>)[k], depth + 1);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c: unknown = v[i];
+        const found = c !== null && typeof c === 'object' ? walk(c, depth + 1) : undefined;
+        if (found) {
+          found.push(String(i));
+          return found;
+        }
+      }
+      return undefined;
+    }
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const c: unknown = (v as Record<string, unknown>)[k];
+      const found = c !== null && typeof c === 'object' ? walk(c, depth + 1) : undefined;
       if (found) {
         found.push(k);
         return found;
@@ -422,7 +435,7 @@ function deepPointer(data: unknown): string | undefined {
     }
     return undefined;
   };
-  const parts = walk(data, 0);
+  const parts = data !== null && typeof data === 'object' ? walk(data, 0) : undefined;
   return parts && joinPointer(parts.reverse());
 }
 
