@@ -56,6 +56,13 @@ describe('statements', () => {
     expect(q('本年度办结政府信息公开申请共7件。')).toEqual([['outcomesTotal', 7]]);
     expect(q('政府信息公开行政复议、行政诉讼均为0件。')).toEqual([['reviews', 0], ['lawsuits', 0]]);
   });
+
+  it('reads traditional characters as simplified, at the same offsets', () => {
+    const trad = '本年度共收到政府信息公開申請12件，上年結轉2件，結轉下年度繼續辦理3件。';
+    const simp = '本年度共收到政府信息公开申请12件，上年结转2件，结转下年度继续办理3件。';
+    expect(q(trad)).toEqual([['received', 12], ['carriedOver', 2], ['carriedForward', 3]]);
+    expect(extractStatements(trad, { year: 2023 }).map((s) => [s.start, s.end])).toEqual(extractStatements(simp, { year: 2023 }).map((s) => [s.start, s.end]));
+  });
   it('marks figures said of a whole area', () => {
     const [st] = extractStatements('全区共收到政府信息公开申请500件。', { year: 2023 });
     expect(st).toMatchObject({ quantity: 'received', value: 500, wholeArea: true });
