@@ -56,9 +56,12 @@ const escapePart = (k: string): string => (k.includes('~') || k.includes('/') ? 
  * text uses something this scanner does not read.
  */
 export function indexYaml(text: string, only?: readonly string[]): YamlIndex | undefined {
+  const scanner = new Scanner(text, only ? trieOf(only) : null, only && new Set(only));
   try {
-    return new Scanner(text, only ? trieOf(only) : null).run();
-  } catch {
+    return scanner.run();
+  } catch (e) {
+    // Every pointer asked for is placed: the rest of the text cannot move them.
+    if (e === ALL_FOUND) return scanner.index;
     return undefined;
   }
 }
@@ -108,11 +111,15 @@ interface Line {
   readonly first: number;
 }
 
+/** Thrown when the last of the pointers asked for is recorded. */
+const ALL_FOUND = Symbol('all found');
+
 class Scanner {
   private readonly n: number;
-  private readonly index = new Map<string, NodeAt>();
+  readonly index = new Map<string, NodeAt>();
 
-  constructor(private readonly t: string, private readonly want: Want) {
+  /** `remaining`: the pointers asked for that are not yet recorded (as the scan spells them). */
+  constructor(private readonly t: string, private readonly want: Want, private readonly remaining?: Set<string>) {
     this.n = t.length;
   }
 
@@ -195,6 +202,7 @@ class Scanner {
     if (ptr === undefined) return;
     if (this.index.has(ptr)) giveUp();
     this.index.set(ptr, key === undefined ? (seq ? { value, seq } : { value }) : seq ? { value, key, seq } : { value, key });
+    if (this.remaining?.delete(ptr) && this.remaining.size === 0) throw ALL_FOUND;
   }
 
   // ── block context ────────────────────────────────────────────────────────

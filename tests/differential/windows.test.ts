@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastParseYaml } from '../../src/load/fast-yaml.js';
-import { documentFindings, loadReport } from '../../src/load/load.js';
+import { documentFindings, documentLocator, loadReport } from '../../src/load/load.js';
 import { indexYaml, offsetInIndex } from '../../src/load/yaml-index.js';
 // @ts-expect-error: a plain .mjs module without types
 import { makeReport, mulberry32 } from '../../bench/generate.mjs';
@@ -80,9 +80,12 @@ describe('positions: the index of some paths against the index of all', () => {
       const full = indexYaml(text);
       const all = pointersOf(data);
       for (let round = 0; round < 5; round++) {
-        const some = all.filter(() => rnd() < 0.05).concat(round === 0 ? ['/year', '/requests/outcomes/total/total', '/nope/deeper'] : []);
+        // Odd rounds ask only for nodes that are there, so the scan stops once it has placed them all.
+        const pool = round % 2 ? all.filter((p) => !p.endsWith('/notThere')) : all;
+        const some = pool.filter(() => rnd() < 0.05).concat(round === 0 ? ['/year', '/requests/outcomes/total/total', '/nope/deeper'] : []);
         const part = indexYaml(text, some);
-        expect(part === undefined, text.slice(0, 80)).toBe(full === undefined);
+        // A scan that stopped early may place what the whole scan gives up on (checked below).
+        if (round % 2 === 0 || full) expect(part === undefined, text.slice(0, 80)).toBe(full === undefined);
         if (!full || !part) continue;
         for (const p of some) {
           for (const atKey of [false, true]) expect(offsetInIndex(part, p, atKey), p).toBe(offsetInIndex(full, p, atKey));
@@ -91,6 +94,21 @@ describe('positions: the index of some paths against the index of all', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it('stops once every pointer asked for is placed: what follows cannot move them, even what the scan does not read', () => {
+    const head = 'format: "2021"\nagency: 某街道办事处\nyear: 2023\nrequests:\n  received: {naturalPerson: 1, total: 1}\n';
+    // A tag: the whole scan gives up on it (the Document places it).
+    const text = `${head}problems: !!str 无\n`;
+    expect(indexYaml(text)).toBeUndefined();
+    const wanted = ['/year', '/requests/received/total'];
+    const part = indexYaml(text, wanted);
+    expect(part).toBeDefined();
+    const at = (o: number) => { const before = text.slice(0, o).split('\n'); return { line: before.length, column: before.at(-1)!.length + 1 }; };
+    const doc = documentLocator(text);
+    for (const p of wanted) for (const atKey of [false, true]) expect(at(offsetInIndex(part!, p, atKey)!), p).toEqual(doc(p, atKey));
+    // A pointer not there keeps the scan going to the end, where it gives up as the whole scan does.
+    expect(indexYaml(text, [...wanted, '/requests/carriedOver'])).toBeUndefined();
   });
 });
 
