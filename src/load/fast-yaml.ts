@@ -93,6 +93,15 @@ export const CORE_IMPLICIT = (CORE as unknown as { compiledImplicit?: readonly I
  * the characters subset-yaml's REFUSED lists (decode found out).
  */
 export function fastParseYaml(text: string, onOddNumber?: (source: string) => void, maxDepth = 100, knownClean = false): unknown {
+  return fastParse(text, onOddNumber, maxDepth, knownClean).data;
+}
+
+/**
+ * fastParseYaml, telling also whether the data is known to hold no collection
+ * nested deeper than `maxDepth - 2` levels below the root (the subset reader
+ * gives up past that; js-yaml's limit is not as exact, so its data is not known).
+ */
+export function fastParse(text: string, onOddNumber: ((source: string) => void) | undefined, maxDepth: number, knownClean: boolean): { readonly data: unknown; readonly shallow: boolean } {
   // The report subset first (over twice as fast); its odd numbers are told only if it reads the whole text.
   if (Array.isArray(CORE_IMPLICIT)) {
     const odd: string[] = [];
@@ -105,10 +114,10 @@ export function fastParseYaml(text: string, onOddNumber?: (source: string) => vo
     }
     if (data !== GIVE_UP) {
       for (const s of odd) onOddNumber!(s);
-      return data;
+      return { data, shallow: true };
     }
   }
-  return jsYamlParse(text, onOddNumber, maxDepth);
+  return { data: jsYamlParse(text, onOddNumber, maxDepth), shallow: false };
 }
 
 /** fastParseYaml through js-yaml alone: what the subset reader must agree with. */

@@ -6,7 +6,7 @@ import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
 import { joinPointer, parsePointer } from '../model/cells.js';
 import { CONTROL, decode } from './decode.js';
-import { fastParseYaml, isPlainNumber, PLAIN_KEY_START, type FastParseError } from './fast-yaml.js';
+import { fastParse, isPlainNumber, PLAIN_KEY_START, type FastParseError } from './fast-yaml.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
 import { indexYaml, offsetInIndex, type YamlIndex } from './yaml-index.js';
 
@@ -119,8 +119,8 @@ function loadYaml(text: string, clean = false): Loaded {
   {
     let odd = false;
     try {
-      const data = fastParseYaml(text, () => { odd = true; }, MAX_DEPTH + 2, clean);
-      const deep = deepPointer(data);
+      const { data, shallow } = fastParse(text, () => { odd = true; }, MAX_DEPTH + 2, clean);
+      const deep = shallow ? undefined : deepPointer(data);
       if (deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(deep))], locate };
       return { data, findings: emptyFinding(text, data), ...indexedLocator(text, locate), numbers: odd ? numbersInDoc(slow().doc) : undefined };
     } catch (e) {

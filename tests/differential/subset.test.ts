@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORE_IMPLICIT, fastParseYaml, jsYamlParse } from '../../src/load/fast-yaml.js';
+import { CORE_IMPLICIT, fastParse, fastParseYaml, jsYamlParse } from '../../src/load/fast-yaml.js';
+import { loadReport } from '../../src/load/load.js';
 import { GIVE_UP, parseSubset } from '../../src/load/subset-yaml.js';
 // @ts-expect-error: a plain .mjs module without types
 import { makeReport, mulberry32 } from '../../bench/generate.mjs';
@@ -245,4 +246,24 @@ describe('the subset reader on the semantics that matter', () => {
     expect(subset('a: [[[1]]]\n', 4)).toBe(GIVE_UP);
     expect(() => jsYamlParse('a: [[[1]]]\n', undefined, 4)).toThrow(/maxDepth/);
   });
+
+  it('reads nothing nested deeper than maxDepth - 2 (the loader then skips its own depth walk): the 20-level limit holds at its edge', () => {
+    const block = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i * 2)}k${i}:\n`).join('') + `${' '.repeat(n * 2)}v: 1\n`;
+    const flow = (n: number) => `a: ${'{b: '.repeat(n)}1${'}'.repeat(n)}\n`;
+    const seq = (n: number) => `a: ${'['.repeat(n)}1${']'.repeat(n)}\n`;
+    for (const make of [block, flow, seq]) {
+      for (let n = 17; n <= 23; n++) {
+        const text = make(n);
+        const r = loadReport(text, { filename: 'x.yaml' });
+        expect(r.findings.map((f) => f.ruleId), text).toEqual(n <= 20 ? [] : ['PARSE-TOO-DEEP']);
+        // Where the subset reads it, it is within maxDepth - 2 levels.
+        let read: { data: unknown; shallow: boolean } | undefined;
+        try { read = fastParse(text, undefined, 22, false); } catch { /* js-yaml stops at maxDepth */ }
+        if (read?.shallow) expect(depthOf(read.data), text).toBeLessThanOrEqual(20);
+        if (n <= 20) expect(read?.shallow, text).toBe(true);
+      }
+    }
+  });
 });
+
+const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(-1, ...Object.values(v).map(depthOf)) : -1);
