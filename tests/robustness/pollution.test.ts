@@ -22,7 +22,7 @@ async function documentPathLoader() {
   let calls = 0;
   vi.doMock('../../src/load/fast-yaml.js', async (orig) => ({
     ...(await orig<typeof import('../../src/load/fast-yaml.js')>()),
-    fastParseYaml: () => { calls++; throw new Error('forced onto the Document path'); },
+    fastParse: () => { calls++; throw new Error('forced onto the Document path'); },
   }));
   const load = (await import('../../src/load/load.js')).loadReport;
   const check = (await import('../../src/check.js')).checkSource;
