@@ -58,6 +58,8 @@ function checkText(text: string, encoding?: Decoded['encoding']): Decoded {
 function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
   const n = Math.min(bytes.length, 4096);
+  // No zero byte at all (a native search): not UTF-16, and the usual case.
+  if (bytes.subarray(0, n).indexOf(0) < 0) return undefined;
   let evenZeros = 0, oddZeros = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZeros++;
