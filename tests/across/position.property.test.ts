@@ -38,3 +38,17 @@ describe('positions inside a text value', () => {
     }), { numRuns: Number(process.env.XXGK_RUNS ?? 400), seed: process.env.XXGK_SEED ? Number(process.env.XXGK_SEED) : 20231 });
   });
 });
+
+describe('lineStartsOf', () => {
+  it('finds every line start, whichever of LF, CRLF and CR ends the lines', () => {
+    const reference = (t: string): number[] => {
+      const out = [0];
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === '\n' || (t[i] === '\r' && t[i + 1] !== '\n')) out.push(i + 1);
+      }
+      return out;
+    };
+    const lines = fc.array(fc.constantFrom('a', '申', ' ', '\n', '\r\n', '\r', '\n\n'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(fc.property(lines, (t) => { expect(lineStartsOf(t), JSON.stringify(t)).toEqual(reference(t)); }), { numRuns: 500, seed: 7 });
+  });
+});
