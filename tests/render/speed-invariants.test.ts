@@ -2,7 +2,7 @@
 // objects give what cellValue gives, the built-in templates are compiled once
 // without user templates leaking into them, the exported renderHtml leaves its
 // view untouched, buildView puts `html` only where renderReport marks it, and
-// the cell markup renderReport writes in code is what table.hbs writes.
+// the table and cell markup renderReport writes in code is what table.hbs writes.
 import { describe, expect, it } from 'vitest';
 import { SECTION_ORDER } from '../../src/model/edition2021.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -87,7 +87,7 @@ describe('fast paths of the HTML render', () => {
     }
   });
 
-  it('writes each table cell (renderReport\'s `markup`) exactly as table.hbs writes it (renderHtml), hostile text and --force notes included', async () => {
+  it('writes each table and each cell (renderReport\'s `markup`) exactly as table.hbs writes them (renderHtml), hostile text and --force notes included', async () => {
     const { checkSource } = await import('../../src/check.js');
     const { readFileSync } = await import('node:fs');
     const inputs = [...EXAMPLES, 'tests/fixtures/render/hostile.json', 'tests/fixtures/invalid/t3-balance/report.yaml', 'tests/fixtures/invalid/t3-outcome-total/report.yaml'];
