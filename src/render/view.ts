@@ -8,6 +8,7 @@ import {
   TOP_FIELDS, type RowDef, type SectionKey,
 } from '../model/edition2021.js';
 import { parsePointer } from '../model/cells.js';
+import { withRowCache } from '../rules/define.js';
 import type { Lang } from '../model/label.js';
 import { cellIn, marksByPointer, tableRow, textAt, wordFinding, type MarkFinding } from './values.js';
 
@@ -278,11 +279,13 @@ export function buildView(d: unknown, options: ViewOptions = {}): ReportView {
       ...(md !== undefined ? { markdown: md, html: toHtml(md) } : {}),
     };
   };
+  // Computed totals read the same rows again and again: each is looked up once for this view.
+  const tables = withRowCache(d, () => ({ proactive: proactiveTable(d, mark), requests: requestsTable(d, mark), reviews: reviewsTable(d, mark) }));
   const byKey = {
     overview: section('overview'),
-    proactive: section('proactive', [proactiveTable(d, mark)]),
-    requests: section('requests', [requestsTable(d, mark)]),
-    reviewsAndLawsuits: section('reviewsAndLawsuits', [reviewsTable(d, mark)]),
+    proactive: section('proactive', [tables.proactive]),
+    requests: section('requests', [tables.requests]),
+    reviewsAndLawsuits: section('reviewsAndLawsuits', [tables.reviews]),
     problems: section('problems'),
     other: section('other'),
   };
