@@ -119,21 +119,24 @@ function markOwned(view: ReportView, hb: Env): unknown {
   // per cell, and most of the rest its {{#each}} over some 700 cells.
   for (const s of view.sections) {
     for (const t of s.tables) {
-      let html = '';
+      // Pieces joined once: a string grown by += is a rope of thousands of pieces, which the
+      // page's first reader (the thread that writes it) must flatten, cell by cell.
+      const html = [`<div class="table-wrap">\n<table id="${esc(t.id)}">\n`];
       for (const g of t.groups) {
-        html += g.head ? '<thead>\n' : '<tbody>\n';
+        html.push(g.head ? '<thead>\n' : '<tbody>\n');
         for (const r of g.rows) {
-          html += '<tr>';
+          html.push('<tr>');
           for (const c of r.cells) {
             const m = cellMarkup(c);
             (c as { markup?: unknown }).markup = new hb.SafeString(m);
-            html += m;
+            html.push(m);
           }
-          html += '</tr>\n';
+          html.push('</tr>\n');
         }
-        html += g.head ? '</thead>\n' : '</tbody>\n';
+        html.push(g.head ? '</thead>\n' : '</tbody>\n');
       }
-      (t as { markup?: unknown }).markup = new hb.SafeString(`<div class="table-wrap">\n<table id="${esc(t.id)}">\n${html}</table>\n</div>\n`);
+      html.push('</table>\n</div>\n');
+      (t as { markup?: unknown }).markup = new hb.SafeString(html.join(''));
     }
   }
   return view;
