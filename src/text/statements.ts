@@ -82,8 +82,14 @@ const AS_REVIEWER = /办理|受理|审理|审查|收到|接到/;
 const CORRECTION = /纠错|纠正|败诉|撤销|确认违法|被改变/;
 const OTHER_YEAR = /上一?年(?!度?结转)|去年|前年|同比|较上|比上/;
 
+/** The distinct words of NEEDS, and each quantity's index among them. */
+const NEED_WORDS = [...new Set(Object.values(NEEDS))];
+const NEED_OF = Object.fromEntries(Object.entries(NEEDS).map(([q, w]) => [q, NEED_WORDS.indexOf(w)])) as Record<Quantity, number>;
+
 interface Pattern {
   readonly quantity: Quantity;
+  /** Index in NEED_WORDS of the word the sentence must contain. */
+  readonly need: number;
   readonly re: RegExp;
   /** Zero forms state 0 without a figure. */
   readonly zero?: boolean;
@@ -115,7 +121,7 @@ const nextYear = (m: RegExpExecArray, c: MatchContext) => {
 };
 
 const P = (quantity: Quantity, source: string, ok?: Pattern['ok'], zero = false): Pattern =>
-  ({ quantity, re: new RegExp(source, 'gd'), ok, zero });
+  ({ quantity, need: NEED_OF[quantity], re: new RegExp(source, 'gd'), ok, zero });
 const all = (...fs: NonNullable<Pattern['ok']>[]): Pattern['ok'] => (m, c) => fs.every((f) => f(m, c));
 
 const PATTERNS: readonly Pattern[] = [
@@ -223,10 +229,13 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     if (v === undefined) mentions.set(lo, (v = norm.slice(breaks[lo]! + 1, breaks[lo + 1]).includes('申请')));
     return v;
   };
+  const has = new Uint8Array(NEED_WORDS.length);
   for (const { s, at } of sentences(norm)) {
     const requestsParagraph = requestsParagraphAt(at);
+    // Each word once per sentence, not once per pattern (23 patterns share 10 words).
+    for (let w = 0; w < NEED_WORDS.length; w++) has[w] = s.includes(NEED_WORDS[w]!) ? 1 : 0;
     for (const p of PATTERNS) {
-      if (!s.includes(NEEDS[p.quantity])) continue;
+      if (has[p.need] === 0) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(s); m; m = p.re.exec(s)) {
         const ctx: MatchContext = { sentence: s, at: m.index, requestsParagraph, year: options.year };
