@@ -68,9 +68,13 @@ function readRow(data: unknown, pointer: string): object | undefined {
   return v !== null && typeof v === 'object' ? v : undefined;
 }
 
-/** The count in `key` of a row object (rowAt), or undefined. */
+/**
+ * The count in `key` of a row object (rowAt), or undefined. No own-property
+ * test: the rules pass the model's keys, and an inherited property of a plain
+ * object is never a count, so a key the row lacks gives undefined all the same.
+ */
 export function countOf(row: object | undefined, key: string): number | undefined {
-  return row !== undefined && own.call(row, key) ? asCount((row as Record<string, unknown>)[key]) : undefined;
+  return row !== undefined ? asCount((row as Record<string, unknown>)[key]) : undefined;
 }
 
 /** The counts of `keys` in a row object added up; undefined when one of them is not a count. */

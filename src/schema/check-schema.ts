@@ -203,7 +203,7 @@ function extraChecks(data: unknown): Finding[] {
   }
   const published = valueAtPath(data, PUBLISHED);
   if (typeof published === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published)) {
-    const [y, m, d] = published.split('-').map(Number) as [number, number, number];
+    const y = Number(published.slice(0, 4)), m = Number(published.slice(5, 7)), d = Number(published.slice(8, 10));
     const dt = new Date(Date.UTC(y, m - 1, d));
     if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) {
       out.push({ ruleId: 'SCHEMA-DATE', severity: 'error', pointer: '/published', params: { value: published } });
