@@ -2,10 +2,11 @@
 // renders page after page while this thread does the file system work
 // (encode, create, write, rename), which costs about as much as rendering.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Lang } from '../model/label.js';
 import { writeOutput } from './write-output.js';
 import type { WriteJob, WriteReply } from './writer.js';
 
-const lang = (workerData as { lang: 'zh' | 'en' }).lang;
+const lang = (workerData as { lang: Lang }).lang;
 
 parentPort!.on('message', (job: WriteJob) => {
   let reply: WriteReply;
