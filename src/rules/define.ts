@@ -77,16 +77,19 @@ export function countOf(row: object | undefined, key: string): number | undefine
   return row !== undefined ? asCount((row as Record<string, unknown>)[key]) : undefined;
 }
 
-/** The counts of `keys` in a row object added up; undefined when one of them is not a count. */
-export function sumOf(row: object | undefined, keys: readonly string[]): number | undefined {
+/** The values of `items` added up; undefined when one of them has none (then the equation is skipped). */
+export function sumBy<T>(items: readonly T[], value: (item: T) => number | undefined): number | undefined {
   let s = 0;
-  for (const k of keys) {
-    const v = countOf(row, k);
+  for (const it of items) {
+    const v = value(it);
     if (v === undefined) return undefined;
     s += v;
   }
   return s;
 }
+
+/** The counts of `keys` in a row object added up; undefined when one of them is not a count. */
+export const sumOf = (row: object | undefined, keys: readonly string[]): number | undefined => sumBy(keys, (k) => countOf(row, k));
 
 /** The row object has `key` as its own property. */
 export const hasOf = (row: object | undefined, key: string): boolean => row !== undefined && own.call(row, key);
@@ -105,11 +108,5 @@ export function has(data: unknown, pointer: string): boolean {
   return true;
 }
 
-export function sum(values: readonly (number | undefined)[]): number | undefined {
-  let s = 0;
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    s += v;
-  }
-  return s;
-}
+export const sum = (values: readonly (number | undefined)[]): number | undefined => sumBy(values, (v) => v);
+

@@ -1,7 +1,7 @@
 // Rules 1–3 of DATA-MODEL.md: the arithmetic of table 三.
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { countOf, defineRule, finding, hasOf, rowAt, sumOf } from './define.js';
+import { countOf, defineRule, finding, hasOf, rowAt, sumBy, sumOf } from './define.js';
 
 const OUTCOME_TOTAL = '/requests/outcomes/total';
 
@@ -17,15 +17,7 @@ const cellOf = (row: object | undefined, column: string): number | undefined => 
 /** The outcome item rows that （七）总计 adds up, read once. */
 const outcomeRows = (data: unknown): (object | undefined)[] => OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer));
 
-function sumColumn(rows: readonly (object | undefined)[], column: string): number | undefined {
-  let s = 0;
-  for (const r of rows) {
-    const v = cellOf(r, column);
-    if (v === undefined) return undefined;
-    s += v;
-  }
-  return s;
-}
+const sumColumn = (rows: readonly (object | undefined)[], column: string): number | undefined => sumBy(rows, (r) => cellOf(r, column));
 
 /** A cell of table 三, with computed totals where the file leaves them out. */
 export function requestCell(data: unknown, row: string, column: string): number | undefined {
