@@ -2,10 +2,11 @@
 // js-yaml (with the YAML 1.2 core schema of fast-yaml.ts) against the `yaml`
 // package for the data, and the one-pass position index against the `yaml`
 // Document for the line and column of every node.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as yamlParse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { yamlFiles } from '../helpers/files.js';
 import { fastParseYaml } from '../../src/load/fast-yaml.js';
 import { documentLocator, loadReport } from '../../src/load/load.js';
 import { indexYaml, offsetInIndex } from '../../src/load/yaml-index.js';
@@ -15,13 +16,6 @@ import { makeReport, mulberry32 } from '../../bench/generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/i.test(f) ? [p] : [];
-  });
-}
 
 const careful = (text: string): unknown => yamlParse(text, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 0 });
 

@@ -2,9 +2,10 @@
 // js-yaml gives (same data, key order, numbers and odd-number reports), or
 // give up: on real files, generated reports, mutated reports, random small
 // documents, and the scalars that matter.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { yamlFiles } from '../helpers/files.js';
 import { CORE_IMPLICIT, fastParse, fastParseYaml, jsYamlParse } from '../../src/load/fast-yaml.js';
 import { loadReport } from '../../src/load/load.js';
 import { GIVE_UP, parseSubset } from '../../src/load/subset-yaml.js';
@@ -13,13 +14,6 @@ import { makeReport, mulberry32 } from '../../bench/generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/i.test(f) ? [p] : [];
-  });
-}
 
 /** Equal data including key order, array-ness and number identity (NaN, -0). */
 function same(a: unknown, b: unknown): boolean {

@@ -6,9 +6,10 @@
 //   reported one of the whole Document's;
 // - positions of a file's findings come from an index of only the paths of
 //   those pointers: the offsets must be the full index's.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { yamlFiles } from '../helpers/files.js';
 import { fastParseYaml } from '../../src/load/fast-yaml.js';
 import { documentFindings, documentLocator, loadReport } from '../../src/load/load.js';
 import { indexYaml, offsetInIndex } from '../../src/load/yaml-index.js';
@@ -16,10 +17,6 @@ import { indexYaml, offsetInIndex } from '../../src/load/yaml-index.js';
 import { makeReport, mulberry32 } from '../../bench/generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const yamlFiles = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/i.test(f) ? [p] : [];
-});
 
 const rnd = mulberry32(11);
 const bases: string[] = [
