@@ -11,8 +11,8 @@ import type { Lang } from '../model/label.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import { checkSource } from '../check.js';
 import { loadReport } from '../load/load.js';
-import { readInput } from '../cli/read.js';
-import { UsageError, type CliIO } from '../cli/io.js';
+import { readInputOrError } from '../cli/read.js';
+import type { CliIO } from '../cli/io.js';
 import type { RenderJob, RenderOutcome } from './render-one.js';
 
 export interface CheckManyOptions {
@@ -74,12 +74,9 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
   }
   for (const file of files) {
     const name = file === '-' ? (options.stdinFilename ?? '-') : file;
-    let input;
-    try {
-      input = await readInput(file, io, options.lang);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      yield { file: name, error: e.message };
+    const input = await readInputOrError(file, io, options.lang);
+    if ('error' in input) {
+      yield { file: name, error: input.error };
       continue;
     }
     const r = checkSource(input.bytes, {
@@ -103,12 +100,9 @@ async function* renderOnThisThread(files: readonly string[], io: CliIO, options:
   const queue: Promise<ManyResult>[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      let input;
-      try {
-        input = await readInput(file, io, options.lang);
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        const failed = { file, error: e.message };
+      const input = await readInputOrError(file, io, options.lang);
+      if ('error' in input) {
+        const failed = { file, error: input.error };
         if (writer) queue.push(Promise.resolve(failed));
         else yield failed;
         continue;

@@ -2,8 +2,8 @@
 // is sent, and posts back their results (findings already placed and worded).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSource } from '../check.js';
-import { readInput } from '../cli/read.js';
-import { UsageError, type CliIO } from '../cli/io.js';
+import { readInputOrError } from '../cli/read.js';
+import type { CliIO } from '../cli/io.js';
 import { resolve } from 'node:path';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './check-many.js';
 
@@ -21,12 +21,9 @@ parentPort!.on('message', async (job: WorkerJob) => {
   const results: NonNullable<WorkerReply['results']> = [];
   try {
     for (const [i, file] of job.files.entries()) {
-      let input;
-      try {
-        input = await readInput(file, io, setup.lang);
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        results.push({ file, error: e.message });
+      const input = await readInputOrError(file, io, setup.lang);
+      if ('error' in input) {
+        results.push({ file, error: input.error });
         continue;
       }
       if (renderOne && setup.render) {

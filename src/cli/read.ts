@@ -50,6 +50,16 @@ export async function readInput(file: string, io: CliIO, lang: Lang): Promise<In
   }
 }
 
+/** readInput for a batch: a file that cannot be read is the one-line reason, and the batch goes on. */
+export async function readInputOrError(file: string, io: CliIO, lang: Lang): Promise<Input | { readonly error: string }> {
+  try {
+    return await readInput(file, io, lang);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    return { error: e.message };
+  }
+}
+
 const NOT_A_FILE = {
   zh: (f: string) => `不是普通文件（可能是管道或设备）：${f}；要从管道读取请用 -（标准输入）`,
   en: (f: string) => `Not a regular file (a pipe or a device?): ${f}; to read a pipe, use - (standard input)`,
