@@ -24,6 +24,6 @@ export async function importReport(...args: Parameters<typeof import('./import/i
 export { renderReport, reportView, TemplateError, TEMPLATE_NAMES, type RenderOptions, type RenderFormat, type TemplateName, type MarkFinding } from './render/index.js';
 export type { ReportView, SectionView, TableView, RowGroupView, RowView, CellView } from './render/view.js';
 // Tools: computable totals (what `validate --fix` writes), baselines, rule settings.
-export { fixTotals, computeTotalFixes, type FixResult, type TotalChange } from './fix/fix-totals.js';
+export { fixTotals, computeTotalFixes, type FixOptions, type FixResult, type TotalChange, type TotalFix, type TotalRuleId } from './fix/fix-totals.js';
 export { makeBaseline, applyBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline.js';
 export { applySettings, parseConfig, type RuleSetting } from './config/config.js';

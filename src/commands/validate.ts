@@ -86,8 +86,10 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
     const out = format === 'stylish' ? io.stdout : io.stderr;
     let changed = 0;
     let changedFiles = 0;
+    // A rule turned off is one whose cells the user wants left as written.
+    const off = new Set([...settings].filter(([, s]) => s === 'off').map(([id]) => id));
     for (const file of files) {
-      const r = fixFile(file, io.cwd, lang);
+      const r = fixFile(file, io.cwd, lang, { off });
       if (r.skipped) io.stderr(`report: ${r.skipped}\n`);
       for (const c of r.changes) out(`${describeChange(file, c, lang)}\n`);
       changed += r.changes.length;

@@ -7,7 +7,7 @@ import { describePointer } from '../model/cells.js';
 import { kindOf } from '../load/load.js';
 import { writeAtomic } from '../cli/write.js';
 import { UsageError } from '../cli/io.js';
-import { fixTotals, type TotalChange } from './fix-totals.js';
+import { fixTotals, type FixOptions, type TotalChange } from './fix-totals.js';
 
 export const FIX_TEXT = {
   change: {
@@ -41,7 +41,7 @@ export function describeChange(file: string, c: TotalChange, lang: Lang): string
   return `${file}:${c.line}:${c.column}  ${FIX_TEXT.change[lang](describePointer(c.pointer, lang), c.from, c.to)}`;
 }
 
-export function fixFile(file: string, cwd: string, lang: Lang): FileFix {
+export function fixFile(file: string, cwd: string, lang: Lang, options: FixOptions = {}): FileFix {
   if (file === '-') throw new UsageError(FIX_TEXT.stdin[lang]());
   const path = resolve(cwd, file);
   let bytes: Buffer;
@@ -60,7 +60,7 @@ export function fixFile(file: string, cwd: string, lang: Lang): FileFix {
   }
   let result;
   try {
-    result = fixTotals(text, kindOf(file));
+    result = fixTotals(text, kindOf(file), options);
   } catch (e) {
     return { file, changes: [], skipped: FIX_TEXT.failed[lang](file, (e as Error).message) };
   }

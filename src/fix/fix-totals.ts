@@ -18,12 +18,22 @@ import { count, has, sum } from '../rules/define.js';
 const OUTCOME_TOTAL_ROW = '/requests/outcomes/total';
 
 export interface TotalChange {
+  /** The rule whose failure this change mends. */
+  readonly ruleId: TotalRuleId;
   readonly pointer: string;
   readonly from: number;
   readonly to: number;
   /** 1-based position of the value in the original text. */
   readonly line: number;
   readonly column: number;
+}
+
+/** The rules whose cells --fix rewrites. */
+export type TotalRuleId = 'T3-ROW-TOTAL' | 'T3-OUTCOME-TOTAL' | 'T4-TOTAL';
+
+export interface FixOptions {
+  /** Rules turned off (configuration, --rule): their cells are left as written. */
+  readonly off?: ReadonlySet<string>;
 }
 
 export interface FixResult {
@@ -33,18 +43,21 @@ export interface FixResult {
   readonly unfixable?: 'parse';
 }
 
+export type TotalFix = Omit<TotalChange, 'line' | 'column'>;
+
 /** The corrections to make, computed on the data alone. Pure. */
-export function computeTotalFixes(data: unknown): { pointer: string; from: number; to: number }[] {
-  const fixes: { pointer: string; from: number; to: number }[] = [];
+export function computeTotalFixes(data: unknown, options: FixOptions = {}): TotalFix[] {
+  const fixes: TotalFix[] = [];
   const set = new Map<string, number>();
   const value = (p: string) => set.get(p) ?? count(data, p);
-  const fix = (p: string, computed: number | undefined) => {
+  const fix = (ruleId: TotalRuleId, p: string, computed: number | undefined) => {
+    if (options.off?.has(ruleId)) return;
     // Only a total written as a valid count is rewritten; a total of the wrong
     // type is a schema error for a person to look at.
     const written = count(data, p);
     if (!has(data, p) || written === undefined || computed === undefined) return;
     set.set(p, computed);
-    if (written !== computed) fixes.push({ pointer: p, from: written, to: computed });
+    if (written !== computed) fixes.push({ ruleId, pointer: p, from: written, to: computed });
   };
   const rowSum = (row: string) => sum(APPLICANT_COLUMN_KEYS.map((c) => outcomeAware(row, c)));
   // A cell as the rules see it: written (or fixed), or computed for a （七）总计 cell left out.
@@ -59,18 +72,18 @@ export function computeTotalFixes(data: unknown): { pointer: string; from: numbe
   // 1. Row 总计 of every row of table 三 except （七）总计.
   for (const leaf of REQUEST_LEAVES) {
     if (leaf.pointer === OUTCOME_TOTAL_ROW) continue;
-    fix(`${leaf.pointer}/total`, sum(APPLICANT_COLUMN_KEYS.map((c) => value(`${leaf.pointer}/${c}`))));
+    fix('T3-ROW-TOTAL', `${leaf.pointer}/total`, sum(APPLICANT_COLUMN_KEYS.map((c) => value(`${leaf.pointer}/${c}`))));
   }
   // 2. Each applicant column of （七）总计.
   for (const c of APPLICANT_COLUMN_KEYS) {
-    fix(`${OUTCOME_TOTAL_ROW}/${c}`, sum(OUTCOME_ITEMS.map((i) => value(`${i.pointer}/${c}`))));
+    fix('T3-OUTCOME-TOTAL', `${OUTCOME_TOTAL_ROW}/${c}`, sum(OUTCOME_ITEMS.map((i) => value(`${i.pointer}/${c}`))));
   }
   // 3. （七）总计's own 总计, from its (fixed) columns; rule 2 then agrees too.
-  fix(`${OUTCOME_TOTAL_ROW}/total`, rowSum(OUTCOME_TOTAL_ROW));
+  fix('T3-ROW-TOTAL', `${OUTCOME_TOTAL_ROW}/total`, rowSum(OUTCOME_TOTAL_ROW));
   // 4. Table 四.
   for (const g of REVIEW_GROUPS) {
     const base = `/reviewsAndLawsuits/${g.key}`;
-    fix(`${base}/total`, sum(REVIEW_PART_KEYS.map((k) => value(`${base}/${k}`))));
+    fix('T4-TOTAL', `${base}/total`, sum(REVIEW_PART_KEYS.map((k) => value(`${base}/${k}`))));
   }
   return fixes;
 }
@@ -86,10 +99,10 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Fixes the totals of a report's text (YAML or JSON). Pure. */
-export function fixTotals(text: string, kind: SourceKind): FixResult {
+export function fixTotals(text: string, kind: SourceKind, options: FixOptions = {}): FixResult {
   const loaded = loadReport(text, { kind });
   if (loaded.data === undefined) return { text, changes: [], unfixable: 'parse' };
-  const fixes = computeTotalFixes(loaded.data);
+  const fixes = computeTotalFixes(loaded.data, options);
   if (!fixes.length) return { text, changes: [] };
 
   // JSON is YAML 1.2 flow syntax, so one Document API places both.

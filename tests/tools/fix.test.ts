@@ -1,6 +1,6 @@
 // --fix: totals corrected in place, nothing else touched, remaining errors are the human ones.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -90,6 +90,32 @@ describe('report validate --fix', () => {
     const s = cli(['validate', '--fix', '-'], { cwd: dir, input: read(GOOD) });
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--fix');
+  });
+
+  it('leaves the cells of a rule turned off as written (--rule, configuration, library)', () => {
+    const file = join(dir, 'off.yaml');
+    const before = flow;
+    writeFileSync(file, before);
+    const r = cli(['validate', '--fix', 'off.yaml', '--rule', 'T4-TOTAL=off', '--rule', 'T3-OUTCOME-TOTAL=off'], { cwd: dir });
+    const after = read(file);
+    // Row totals are still fixed, (七)总计's own total from its columns as written.
+    expect(r.stdout).toContain('一、本年新收政府信息公开申请数量 · 总计：13 → 8');
+    expect(r.stdout).toContain('（四）无法提供 · 1.本机关不掌握相关政府信息 · 总计：2 → 3');
+    expect(r.stdout).not.toContain('（七）总计 · 自然人');
+    expect(r.stdout).not.toContain('行政复议 · 总计');
+    expect(after).toContain('review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 5}');
+    expect(changedLines(before, after)).toHaveLength(2);
+
+    // The same through a configuration file, and through the library.
+    writeFileSync(file, before);
+    writeFileSync(join(dir, 'rows-off.yaml'), 'rules:\n  T3-ROW-TOTAL: off\n');
+    const c = cli(['validate', '--fix', 'off.yaml', '--config', 'rows-off.yaml'], { cwd: dir });
+    expect(c.stdout).not.toContain('一、本年新收政府信息公开申请数量 · 总计');
+    expect(c.stdout).toContain('（七）总计 · 自然人：8 → 9');
+    expect(c.stdout).toContain('行政复议 · 总计：5 → 1');
+    const lib = fixTotals(before, 'yaml', { off: new Set(['T3-ROW-TOTAL', 'T3-OUTCOME-TOTAL', 'T4-TOTAL']) });
+    expect(lib).toEqual({ text: before, changes: [] });
+    expect(new Set(fixTotals(before, 'yaml').changes.map((ch) => ch.ruleId))).toEqual(new Set(['T3-ROW-TOTAL', 'T3-OUTCOME-TOTAL', 'T4-TOTAL']));
   });
 
   it('does not touch a total written with the wrong type', () => {
