@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
 import type { Lang } from '../model/label.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import { checkSource } from '../check.js';
@@ -43,10 +44,24 @@ const WINDOW = 256;
 const YOUNG_GENERATION_MB = 4;
 
 export async function* checkMany(files: readonly string[], io: CliIO, options: CheckManyOptions): AsyncGenerator<ManyResult> {
+  tuneCompiler();
   const n = workerCount(files, io, options);
   const script = n > 0 ? workerScript() : undefined;
   if (script) yield* onWorkers(files, io, options, n, script);
   else yield* onThisThread(files, io, options);
+}
+
+let tuned = false;
+/**
+ * A smaller inlining budget for TurboFan (process-wide, so worker threads too):
+ * it then spends far less time compiling the checker's large functions, which
+ * each thread compiles for itself; on a batch that costs more than inlining
+ * gains (`npm run bench`: about 10 % off a batch of 10,000, 5 % off a render of 1,000).
+ */
+function tuneCompiler(): void {
+  if (tuned) return;
+  tuned = true;
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 }
 
 function workerCount(files: readonly string[], io: CliIO, options: CheckManyOptions): number {
