@@ -9,7 +9,7 @@ import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
 import type { Lang } from '../model/label.js';
 import { checkMany } from '../batch/check-many.js';
-import { FORMATTERS, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
+import { FORMATTERS, LISTS_CLEAN_FILES, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
 import { expandOperands } from '../files/expand.js';
 import { applySettings, loadSettings } from '../config/config.js';
 import { applyBaseline, BASELINE_TEXT, makeBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.js';
@@ -111,7 +111,7 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
     else io.stdout(text);
   };
   // Without a stream: every result is kept for the formatter (only files with findings, unless it lists clean files too).
-  const keepClean = format === 'junit';
+  const keepClean = LISTS_CLEAN_FILES.has(format);
   const results: FileResult[] = [];
   let checked = 0;
   let errors = 0;

@@ -9,6 +9,9 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).junit,
 };
 
+/** Formatters that list every file checked, clean ones too (the others are given only files with findings). */
+export const LISTS_CLEAN_FILES: ReadonlySet<string> = new Set(['junit']);
+
 /** Formatters that print file by file (the others need every result first). */
 export const STREAMS: Record<string, () => Promise<(ctx: Omit<FormatContext, 'fileCount'>) => FormatterStream>> = {
   stylish: async () => (await import('./stylish.js')).stylishStream,
