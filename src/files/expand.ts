@@ -3,7 +3,6 @@
 // order, each folder's or glob's matches sorted) and every file appears once.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Lang } from '../model/label.js';
 
 /** What a folder or glob picks up. */
@@ -55,6 +54,8 @@ export async function expandOperands(operands: readonly string[], cwd: string, l
     seen.add(key);
     files.push(f);
   };
+  // Loaded only for an operand that is not a file or folder: it costs start-up time (a pre-commit hook names files).
+  let globber: typeof import('tinyglobby') | undefined;
   for (const op of operands) {
     if (op === '-') { add(op); continue; }
     const st = statOrUndefined(resolve(cwd, op));
@@ -68,8 +69,8 @@ export async function expandOperands(operands: readonly string[], cwd: string, l
       }
       if (!found.length) errors.push(EXPAND_TEXT.emptyDir[lang](op));
       for (const f of found) add(under(op, f));
-    } else if (!st && isDynamicPattern(op)) {
-      const found = await glob(op, {
+    } else if (!st && (globber ??= await import('tinyglobby')).isDynamicPattern(op)) {
+      const found = await globber.glob(op, {
         cwd, onlyFiles: true, dot: false, expandDirectories: false,
         ignore: ['**/node_modules/**'],
       });

@@ -162,4 +162,10 @@ describe('lazy loading', () => {
     expect(inRender.filter((i) => /handlebars\/dist\/cjs\/handlebars\/compiler\//.test(i))).toEqual([]);
     expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
   });
+
+  it('validate of named files never loads the glob library (start-up time in a pre-commit hook); a glob does', () => {
+    const globber = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).some((i) => i.includes('node_modules/tinyglobby/'));
+    expect(loaded(['validate', 'examples/shizhi-2023.yaml', 'examples']).filter(globber)).toEqual([]);
+    expect(loaded(['validate', 'examples/*.yaml']).filter(globber)).not.toEqual([]);
+  });
 });
