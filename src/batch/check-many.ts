@@ -5,9 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import type { Lang } from '../model/label.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import { checkSource } from '../check.js';
@@ -44,13 +43,15 @@ const WINDOW = 256;
 const YOUNG_GENERATION_MB = 4;
 
 export async function* checkMany(files: readonly string[], io: CliIO, options: CheckManyOptions): AsyncGenerator<ManyResult> {
-  tuneCompiler();
+  if (files.length >= MIN_TUNED) await tuneCompiler();
   const n = workerCount(files, io, options);
   const script = n > 0 ? workerScript() : undefined;
   if (script) yield* onWorkers(files, io, options, n, script);
   else yield* onThisThread(files, io, options);
 }
 
+/** Below this many files, the compiler has too little to do for its tuning to matter. */
+const MIN_TUNED = 20;
 let tuned = false;
 /**
  * A smaller inlining budget for TurboFan (process-wide, so worker threads too):
@@ -58,10 +59,10 @@ let tuned = false;
  * each thread compiles for itself; on a batch that costs more than inlining
  * gains (`npm run bench`: about 10 % off a batch of 10,000, 5 % off a render of 1,000).
  */
-function tuneCompiler(): void {
+async function tuneCompiler(): Promise<void> {
   if (tuned) return;
   tuned = true;
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+  (await import('node:v8')).setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 }
 
 function workerCount(files: readonly string[], io: CliIO, options: CheckManyOptions): number {
@@ -189,6 +190,7 @@ export interface WorkerSetup {
 }
 
 async function* onWorkers(files: readonly string[], io: CliIO, options: CheckManyOptions, n: number, script: URL): AsyncGenerator<ManyResult> {
+  const { Worker } = await import('node:worker_threads');
   const setup: WorkerSetup = { cwd: io.cwd, lang: options.lang, today: options.today?.getTime(), ...(options.render ? { render: options.render.job } : {}) };
   const ready = new Map<number, ManyResult>();
   const busy = new Map<Worker, number>();

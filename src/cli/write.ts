@@ -2,7 +2,6 @@
 // reader never sees half a file; on error or Ctrl-C the old file stays and no
 // temporary file is left behind.
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './io.js';
 import type { Lang } from '../model/label.js';
@@ -107,6 +106,8 @@ export async function writeAtomicAsync(target: string, content: string | Uint8Ar
   const lang = options.lang ?? 'zh';
   const tmp = prepare(target, options);
   try {
+    // Imported here: node:fs/promises costs every command's start-up a few ms, and only this writer uses it.
+    const { open } = await import('node:fs/promises');
     const fh = await open(tmp, 'wx', 0o644);
     try {
       const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;

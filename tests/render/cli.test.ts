@@ -136,14 +136,20 @@ describe('lazy loading', () => {
   const meta = JSON.parse(readFileSync(join(ROOT, '.build', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
   const heavy = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).filter((i) => /node_modules\/(handlebars|markdown-it)\//.test(i));
 
-  /** The dist files a run of the CLI loads, relative to the repository. */
-  function loaded(args: string[]): string[] {
-    const trace = join(tmp, `trace-${args[0]}.txt`);
+  /** The ES modules a run of the CLI loads. */
+  function trace(args: string[], env: Record<string, string> = {}): string[] {
+    const file = join(tmp, `trace-${args[0]}.txt`);
+    rmSync(file, { force: true });
     const r = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/render/trace-register.mjs'), BIN, ...args], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, XXGK_TRACE_FILE: trace, NO_COLOR: '1' },
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env, XXGK_TRACE_FILE: file, NO_COLOR: '1' },
     });
     expect(r.status, r.stderr).toBe(0);
-    return readFileSync(trace, 'utf8').split('\n').filter((u) => u.startsWith('file:'))
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  }
+
+  /** The dist files a run of the CLI loads, relative to the repository. */
+  function loaded(args: string[]): string[] {
+    return trace(args).filter((u) => u.startsWith('file:'))
       .map((u) => relative(ROOT, fileURLToPath(u))).filter((p) => p.startsWith('dist/'));
   }
 
@@ -161,6 +167,20 @@ describe('lazy loading', () => {
     // Only the runtime of Handlebars: its compiler is not in the bundle at all.
     expect(inRender.filter((i) => /handlebars\/dist\/cjs\/handlebars\/compiler\//.test(i))).toEqual([]);
     expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
+  });
+
+  it('validate of one file loads neither worker threads nor node:v8 (start-up time); a batch does', () => {
+    const one = trace(['validate', 'examples/shizhi-2023.yaml']);
+    expect(one).not.toContain('node:worker_threads');
+    expect(one).not.toContain('node:v8');
+    const many = trace(['validate', 'examples/shizhi-2023.yaml', 'examples/hanyang-2022.yaml'], { XXGK_WORKERS: '2' });
+    expect(many).toContain('node:worker_threads');
+    const twenty = join(tmp, 'twenty');
+    mkdirSync(twenty, { recursive: true });
+    for (let i = 0; i < 20; i++) writeFileSync(join(twenty, `r${i}.yaml`), readFileSync(join(ROOT, 'examples/shizhi-2023.yaml')));
+    const batch = trace(['validate', twenty], { XXGK_WORKERS: '0' });
+    expect(batch).toContain('node:v8');
+    expect(batch).not.toContain('node:worker_threads');
   });
 
   it('validate of named files never loads the glob library (start-up time in a pre-commit hook); a glob does', () => {
