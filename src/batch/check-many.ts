@@ -187,11 +187,14 @@ export interface WorkerSetup {
   readonly lang: Lang;
   readonly today?: number;
   readonly render?: RenderJob;
+  /** With render: the process's write gate (write-output.ts). */
+  readonly gate?: SharedArrayBuffer;
 }
 
 async function* onWorkers(files: readonly string[], io: CliIO, options: CheckManyOptions, n: number, script: URL): AsyncGenerator<ManyResult> {
   const { Worker } = await import('node:worker_threads');
-  const setup: WorkerSetup = { cwd: io.cwd, lang: options.lang, today: options.today?.getTime(), ...(options.render ? { render: options.render.job } : {}) };
+  const gate = options.render ? (await import('./write-output.js')).writeGate() : undefined;
+  const setup: WorkerSetup = { cwd: io.cwd, lang: options.lang, today: options.today?.getTime(), ...(options.render ? { render: options.render.job, gate } : {}) };
   const ready = new Map<number, ManyResult>();
   const busy = new Map<Worker, number>();
   let sent = 0;

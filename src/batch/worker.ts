@@ -11,6 +11,7 @@ const setup = workerData as WorkerSetup;
 const today = setup.today === undefined ? undefined : new Date(setup.today);
 // Render code (Handlebars, markdown-it) is loaded only by a rendering batch.
 const renderOne = setup.render ? (await import('./render-one.js')).renderOne : undefined;
+if (setup.gate) (await import('./write-output.js')).useWriteGate(setup.gate);
 // Only cwd is used for named files; standard input never reaches a worker.
 const io: CliIO = {
   stdout: () => undefined, stderr: () => undefined, readStdin: async () => new Uint8Array(0),

@@ -3,10 +3,11 @@
 // (encode, create, write, rename), which costs about as much as rendering.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../model/label.js';
-import { writeOutput } from './write-output.js';
+import { useWriteGate, writeOutput } from './write-output.js';
 import type { WriteJob, WriteReply } from './writer.js';
 
-const lang = (workerData as { lang: Lang }).lang;
+const { lang, gate } = workerData as { lang: Lang; gate: SharedArrayBuffer };
+useWriteGate(gate);
 
 parentPort!.on('message', (job: WriteJob) => {
   let reply: WriteReply;

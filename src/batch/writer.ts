@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../model/label.js';
 import { workerScript } from './check-many.js';
+import { writeGate } from './write-output.js';
 
 export interface WriteJob {
   readonly id: number;
@@ -27,7 +28,7 @@ export interface BackgroundWriter {
 export function startWriter(lang: Lang): BackgroundWriter | undefined {
   const script = workerScript('batch-writer.js');
   if (!script) return undefined;
-  const worker = new Worker(script, { workerData: { lang } });
+  const worker = new Worker(script, { workerData: { lang, gate: writeGate() } });
   const waiting = new Map<number, { readonly output: string; readonly done: (error: string | undefined) => void }>();
   const inFlight = new Set<Promise<unknown>>();
   let next = 0;

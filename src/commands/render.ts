@@ -14,6 +14,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../files/expand.js';
 import { checkMany } from '../batch/check-many.js';
 import { renderChecked } from '../batch/render-one.js';
+import { closeWrites } from '../batch/write-output.js';
 
 interface RenderFlags {
   format?: string;
@@ -190,12 +191,15 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
 
 /**
  * Ctrl-C during a batch: worker threads cannot hear signals, so this thread
- * removes the temporary files any of them was writing (they carry this
- * process's id) before the process ends as the signal asks.
+ * closes the write gate (no page is begun after, those under way end), then
+ * removes the temporary files any thread left (they carry this process's
+ * id) before the process ends as the signal asks.
  */
 function onInterrupt(dirs: readonly string[]): () => void {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const handler = (sig: NodeJS.Signals) => {
+    // First no thread may start a page (and those under way end), else one could open a temporary file after the clean-up.
+    closeWrites();
     for (const d of dirs) {
       let names: string[];
       try { names = readdirSync(d); } catch { continue; }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWriter } from '../../src/batch/writer.js';
+import { closeWrites } from '../../src/batch/write-output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +37,28 @@ describe('startWriter', () => {
     // No temporary file is left, even where the write failed.
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a', 'taken.html']);
     expect(readdirSync(join(dir, 'out', 'a')).sort()).toEqual(['one.html', 'three.html']);
+  });
+
+  it('after closeWrites (Ctrl-C) no page is begun: a file the clean-up has passed cannot appear', async () => {
+    const w = startWriter('en')!;
+    const input = join(dir, 'in2.yaml');
+    writeFileSync(input, 'x: 1\n');
+    const out = join(dir, 'gated');
+    const big = '<p>页</p>'.repeat(200_000);
+    // Many large pages queued: the thread is writing when the gate closes.
+    const writes = Array.from({ length: 40 }, (_, i) => w.write(join(out, `p${i}.html`), big, input));
+    await writes[0];
+    closeWrites();
+    // What the Ctrl-C handler sees now is all there will be: whole pages, nothing half-way.
+    const seen = readdirSync(out).sort();
+    expect(seen.every((n) => /^p\d+\.html$/.test(n)), seen.join(' ')).toBe(true);
+    const results = await Promise.all(writes);
+    await w.close();
+    expect(readdirSync(out).sort()).toEqual(seen);
+    for (const n of seen) expect(readFileSync(join(out, n), 'utf8').length, n).toBe(big.length);
+    // The pages asked for after the gate closed are refused, in their own words.
+    const refused = results.filter((r) => r !== undefined);
+    expect(refused.length).toBe(40 - seen.length);
+    expect(refused.every((r) => / interrupted$/.test(r!))).toBe(true);
   });
 });
