@@ -111,7 +111,7 @@ const WRITES_IN_FLIGHT = 64;
  * each page while this one renders the next (results still come in input order).
  */
 async function* renderOnThisThread(files: readonly string[], io: CliIO, options: CheckManyOptions, render: NonNullable<CheckManyOptions['render']>): AsyncGenerator<ManyResult> {
-  const { renderPage, renderOne } = await import('./render-one.js');
+  const { afterWrite, renderPage, renderOne } = await import('./render-one.js');
   const writer = files.length >= MIN_BACKGROUND_WRITES ? (await import('./writer.js')).startWriter(options.lang) : undefined;
   const queue: Promise<ManyResult>[] = [];
   try {
@@ -134,10 +134,7 @@ async function* renderOnThisThread(files: readonly string[], io: CliIO, options:
       const findings = page.findings;
       queue.push(page.status !== 'rendered'
         ? Promise.resolve({ file, findings, data: undefined, render: page })
-        : writer.write(output, page.out, absInput).then((error) => ({
-          file, findings, data: undefined,
-          render: error === undefined ? { findings, status: 'written' as const } : { findings, status: 'failed' as const, error },
-        })));
+        : writer.write(output, page.out, absInput).then((error) => ({ file, findings, data: undefined, render: afterWrite(findings, error) })));
       while (queue.length > WRITES_IN_FLIGHT) yield await queue.shift()!;
     }
     while (queue.length) yield await queue.shift()!;

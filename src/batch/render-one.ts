@@ -55,10 +55,13 @@ export function renderPage(bytes: Uint8Array, size: number, file: string, job: R
   }
 }
 
+/** A rendered page's outcome once its write is done: `error` is why it failed (writeOutput), or undefined. */
+export const afterWrite = (findings: LocatedFinding[], error: string | undefined): RenderOutcome =>
+  (error === undefined ? { findings, status: 'written' } : { findings, status: 'failed', error });
+
 /** Checks `bytes` (read from `file`) and writes the rendering to `output`. */
 export function renderOne(bytes: Uint8Array, size: number, file: string, absInput: string, output: string, job: RenderJob, lang: Lang): RenderOutcome {
   const page = renderPage(bytes, size, file, job, lang);
   if (page.status !== 'rendered') return page;
-  const error = writeOutput(output, page.out, absInput, lang);
-  return error === undefined ? { findings: page.findings, status: 'written' } : { findings: page.findings, status: 'failed', error };
+  return afterWrite(page.findings, writeOutput(output, page.out, absInput, lang));
 }
