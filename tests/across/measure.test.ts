@@ -3,7 +3,7 @@
 // is tried twice: with the table agreeing (any warning is a false positive)
 // and with the table off by one (a warning for that quantity is a true
 // positive; none is a miss). The counts are asserted so a regression fails;
-// the README quotes them.
+// docs/across.md quotes them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

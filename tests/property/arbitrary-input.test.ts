@@ -13,7 +13,7 @@ import { RULE_BY_ID } from '../../src/rules/catalog.js';
 import { cli } from '../helpers/cli.js';
 import { BASE_JSON, BASE_YAML } from '../robustness/cases.js';
 
-/** Run counts, reported in the README's reliability section. */
+/** Run counts, reported in docs/reliability.md. */
 export const RUNS = { bytes: 300, text: 300, mutatedYaml: 200, mutatedJson: 200, values: 200, cli: 5 };
 const MAX_MS = 2000;
 

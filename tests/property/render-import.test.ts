@@ -14,7 +14,7 @@ import { importReport } from '../../src/import/import.js';
 import { cli } from '../helpers/cli.js';
 import { BASE_YAML } from '../robustness/cases.js';
 
-/** Run counts, reported in the README's reliability section. */
+/** Run counts, reported in docs/reliability.md. */
 export const RUNS = { render: 60, importText: 200, importHtml: 60, importBytes: 200, cli: 3 };
 const MAX_MS = 3000;
 const TODAY = new Date('2026-06-01');

@@ -7,7 +7,7 @@ import { checkSource, validateReport } from '../../src/check.js';
 import { consistentReport, getAt, OUTCOME_POINTERS, setAt, type Json } from './arbitraries.js';
 
 const TODAY = new Date('2026-06-01T00:00:00Z');
-/** Run counts, reported in the README's reliability section. */
+/** Run counts, reported in docs/reliability.md. */
 export const RUNS = { clean: 300, cleanText: 60, oneChange: 1000 };
 
 describe('consistent reports', () => {

@@ -1,7 +1,7 @@
 // The hostile and broken inputs of the robustness suite: one case each, with
 // the exit code, the rule and place of the first error, and words of its
-// message in Chinese (and, for some, English). The README's reliability table
-// lists the same cases.
+// message in Chinese (and, for some, English). The table of docs/reliability.md
+// lists the same cases (tests/tools/docs-content.test.ts checks it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -11,7 +11,7 @@ export const BASE_YAML = readFileSync(join(ROOT, 'tests/fixtures/robustness/base
 export const BASE_JSON = readFileSync(join(ROOT, 'tests/fixtures/robustness/base.json'), 'utf8');
 
 export interface Case {
-  /** What the input is (the README's first column). */
+  /** What the input is (the first column of docs/reliability.md). */
   readonly name: string;
   /** File name; its extension picks YAML or JSON. */
   readonly file: string;
