@@ -13,7 +13,7 @@ afterAll(() => remove(base));
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
 
 describe('npm pack', () => {
-  it('ships the built tool, schemas and templates, and no tests or fixtures', () => {
+  it('ships the built tool, schemas, templates and the docs the README links to, and no tests or fixtures', () => {
     // dist/ is built by `npm test` before vitest runs; scripts are not rerun here.
     const [info] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
     const paths = info!.files.map((f) => f.path);
@@ -21,8 +21,9 @@ describe('npm pack', () => {
     expect(paths).toContain('dist/cli.js');
     expect(paths).toContain('schemas/report.schema.json');
     expect(paths).toContain('README.md');
+    expect(paths).toContain('docs/cli.md');
     for (const p of paths) {
-      expect(p).toMatch(/^(bin|dist|schemas|templates)\/|^(README\.md|package\.json|LICENSE)$/);
+      expect(p).toMatch(/^(bin|dist|schemas|templates|docs)\/|^(README\.md|package\.json|LICENSE)$/);
       expect(p).not.toMatch(/(^|\/)(tests?|fixtures|__tests__)\/|\.test\.[jt]s$/);
     }
   });
