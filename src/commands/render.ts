@@ -161,7 +161,7 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
   try {
     // On one thread unless XXGK_WORKERS says otherwise: on the 2-core machines measured, rendering on
-    // worker threads was slower (each thread warms up its own Handlebars and parsers; README, Performance).
+    // worker threads was slower (each thread warms up its own Handlebars and parsers; docs/performance.md).
     const workers = io.env.XXGK_WORKERS !== undefined ? undefined : 0;
     for await (const r of checkMany(files, io, { lang, workers, render: { job, outputs } })) {
       if (r.error !== undefined) {

@@ -55,7 +55,7 @@ export function readTemplatesDir(dir: string): { templates: Partial<Record<Templ
   return { templates, files };
 }
 
-/** The view model the templates see (documented in the README). */
+/** The view model the templates see (documented in docs/cli.md). */
 export function reportView(data: unknown, options: Omit<RenderOptions, 'format' | 'templatesDir' | 'templates' | 'templateFiles'> = {}): ReportView {
   return buildView(data, { findings: options.findings, lang: options.lang, fragment: options.fragment, markdownToHtml: (s) => markdownToHtml(s) });
 }

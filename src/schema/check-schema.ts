@@ -141,7 +141,7 @@ function formHint(written: string | undefined, v: unknown): { hint?: HintId; sug
   return {};
 }
 
-/** Schema errors turned into findings, at most (the README says so). */
+/** Schema errors turned into findings, at most (docs/reliability.md says so). */
 export const MAX_SCHEMA_FINDINGS = 1000;
 
 /** Amount cells take decimals; every other number in a report is a count or a year. */
