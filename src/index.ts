@@ -26,4 +26,4 @@ export type { ReportView, SectionView, TableView, RowGroupView, RowView, CellVie
 // Tools: computable totals (what `validate --fix` writes), baselines, rule settings.
 export { fixTotals, computeTotalFixes, type FixOptions, type FixResult, type TotalChange, type TotalFix, type TotalRuleId } from './fix/fix-totals.js';
 export { makeBaseline, applyBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline.js';
-export { applySettings, parseConfig, type RuleSetting } from './config/config.js';
+export { applySettings, parseConfig, ConfigError, type ConfigErrorCode, type RuleSetting } from './config/config.js';
