@@ -25,5 +25,5 @@ export { renderReport, reportView, TemplateError, TEMPLATE_NAMES, type RenderOpt
 export type { ReportView, SectionView, TableView, RowGroupView, RowView, CellView } from './render/view.js';
 // Tools: computable totals (what `validate --fix` writes), baselines, rule settings.
 export { fixTotals, computeTotalFixes, type FixOptions, type FixResult, type TotalChange, type TotalFix, type TotalRuleId } from './fix/fix-totals.js';
-export { makeBaseline, applyBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline.js';
+export { makeBaseline, applyBaseline, parseBaseline, serializeBaseline, BaselineError, type Baseline, type BaselineEntry } from './baseline/baseline.js';
 export { applySettings, parseConfig, ConfigError, type ConfigErrorCode, type RuleSetting } from './config/config.js';

@@ -5,8 +5,6 @@
 // same key recorded N times suppresses at most N findings.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LocatedFinding } from '../diagnostics/finding.js';
-import type { Lang } from '../model/label.js';
-import { UsageError } from '../cli/io.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -23,24 +21,12 @@ export interface Baseline {
   readonly findings: readonly BaselineEntry[];
 }
 
-export const BASELINE_TEXT = {
-  bad: {
-    zh: (f: string, m: string) => `基线文件 ${f} 有误：${m}`,
-    en: (f: string, m: string) => `Bad baseline file ${f}: ${m}`,
-  },
-  shape: {
-    zh: () => `应为 {"version": ${BASELINE_VERSION}, "findings": [{"file", "ruleId", "pointer"}…]}（由 --write-baseline 写出）`,
-    en: () => `expected {"version": ${BASELINE_VERSION}, "findings": [{"file", "ruleId", "pointer"}…]} (as written by --write-baseline)`,
-  },
-  written: {
-    zh: (f: string, n: number) => `已写入基线 ${f}：记录了 ${n} 个问题`,
-    en: (f: string, n: number) => `Baseline written to ${f}: ${n} finding${n === 1 ? '' : 's'} recorded`,
-  },
-  suppressed: {
-    zh: (n: number) => `（基线中已有的 ${n} 个问题未列出）`,
-    en: (n: number) => `(${n} finding${n === 1 ? '' : 's'} already in the baseline not shown)`,
-  },
-} as const;
+/** A baseline file that is not JSON (`detail`: the parser's message) or not of the shape written by makeBaseline. */
+export class BaselineError extends Error {
+  constructor(readonly code: 'syntax' | 'shape', readonly file: string, readonly detail?: string) {
+    super(`${file}: ${code === 'syntax' ? detail : `not a baseline (version ${BASELINE_VERSION})`}`);
+  }
+}
 
 /** The file's path as recorded: relative to the baseline's folder, with '/' separators. */
 export function baselinePath(file: string, cwd: string, baselineFile: string): string {
@@ -71,15 +57,15 @@ export function serializeBaseline(b: Baseline): string {
   return JSON.stringify(b, null, 2) + '\n';
 }
 
-/** Parses a baseline file's text; a malformed file is a usage error naming it. */
-export function parseBaseline(text: string, file: string, lang: Lang): Baseline {
+/** Parses a baseline file's text; `file` only names it in a BaselineError. */
+export function parseBaseline(text: string, file: string): Baseline {
   let doc: unknown;
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new UsageError(BASELINE_TEXT.bad[lang](file, (e as Error).message));
+    throw new BaselineError('syntax', file, (e as Error).message);
   }
-  const bad = () => new UsageError(BASELINE_TEXT.bad[lang](file, BASELINE_TEXT.shape[lang]()));
+  const bad = () => new BaselineError('shape', file);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw bad();
   const { version, findings } = doc as { version?: unknown; findings?: unknown };
   if (version !== BASELINE_VERSION || !Array.isArray(findings)) throw bad();

@@ -1,20 +1,18 @@
 // `report validate FILE|FOLDER|GLOB…`: expand the operands, optionally fix
 // totals, check every file (checkMany), apply configuration and baseline,
 // print through the chosen formatter, and decide the exit code.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
-import type { Lang } from '../model/label.js';
 import { checkMany } from '../batch/check-many.js';
 import { FORMATTERS, LISTS_CLEAN_FILES, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
 import { expandOperands } from '../files/expand.js';
 import { applySettings } from '../config/config.js';
 import { loadSettings } from '../cli/config.js';
-import { applyBaseline, BASELINE_TEXT, makeBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.js';
-import { writeAtomic } from '../cli/write.js';
+import { applyBaseline, makeBaseline } from '../baseline/baseline.js';
+import { BASELINE_TEXT, readBaseline, writeBaseline } from '../cli/baseline.js';
 import { compareLocated } from '../diagnostics/finding.js';
 
 export interface ValidateFlags {
@@ -40,23 +38,8 @@ const TEXT = {
     zh: (n: number, max: number) => `警告过多：${n} 个，超过 --max-warnings ${max}`,
     en: (n: number, max: number) => `Too many warnings: ${n}, more than --max-warnings ${max}`,
   },
-  baselineUnreadable: {
-    zh: (f: string, why: string) => `无法读取基线文件 ${f}：${why}`,
-    en: (f: string, why: string) => `Cannot read the baseline file ${f}: ${why}`,
-  },
   fixWithStdin: { zh: () => '--fix 不能用于标准输入', en: () => '--fix cannot be used with standard input' },
 } as const;
-
-function readBaseline(file: string, io: CliIO, lang: Lang) {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(TEXT.baselineUnreadable[lang](file, code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : code ?? (e as Error).message));
-  }
-  return parseBaseline(text, file, lang);
-}
 
 export async function validateCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
   const operands = args[0] as string[];
@@ -74,7 +57,7 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
   if (!operands.length) throw new UsageError(CLI_TEXT.noFiles[lang]());
   // Configuration and baseline are read first: a mistake there stops before any work.
   const { settings } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang });
-  const baseline = flags.baseline !== undefined ? readBaseline(flags.baseline, io, lang) : undefined;
+  const baseline = flags.baseline !== undefined ? readBaseline(flags.baseline, io.cwd, lang) : undefined;
 
   const expanded = await expandOperands(operands, io.cwd, lang);
   for (const e of expanded.errors) io.stderr(`report: ${e}\n`);
@@ -152,9 +135,7 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
 
   if (flags.writeBaseline !== undefined) {
     const b = makeBaseline(results.flatMap((r) => r.findings), io.cwd, flags.writeBaseline);
-    const target = resolve(io.cwd, flags.writeBaseline);
-    try { mkdirSync(dirname(target), { recursive: true }); } catch { /* writeAtomic reports it */ }
-    writeAtomic(target, serializeBaseline(b), { inputs: files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang });
+    writeBaseline(flags.writeBaseline, b, io.cwd, files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang);
     io.stderr(`${BASELINE_TEXT.written[lang](flags.writeBaseline, results.reduce((n, r) => n + r.findings.length, 0))}\n`);
     return ioFailed ? 2 : 0;
   }
