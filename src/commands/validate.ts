@@ -66,7 +66,7 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
 
   if (flags.fix) {
     if (files.includes('-')) throw new UsageError(TEXT.fixWithStdin[lang]());
-    const { fixFile, describeChange, FIX_TEXT } = await import('../fix/fix-file.js');
+    const { fixFile, describeChange, FIX_TEXT } = await import('../cli/fix.js');
     const out = format === 'stylish' ? io.stdout : io.stderr;
     let changed = 0;
     let changedFiles = 0;

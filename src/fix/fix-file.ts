@@ -1,70 +1,33 @@
-// `--fix` on one file: read, fix the totals, write back atomically. A file
-// that is not UTF-8 is left alone (rewriting it would change its encoding).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Lang } from '../model/label.js';
-import { describePointer } from '../model/cells.js';
-import { kindOf } from '../load/load.js';
-import { writeAtomic } from '../cli/write.js';
-import { UsageError } from '../cli/io.js';
+// `--fix` on one file's bytes: decode, fix the totals, give the new text. A
+// file that is not UTF-8 is left alone (rewriting it would change its
+// encoding). Reading and writing the file is the CLI's (src/cli/fix.ts).
+import type { SourceKind } from '../load/load.js';
 import { fixTotals, type FixOptions, type TotalChange } from './fix-totals.js';
 
-export const FIX_TEXT = {
-  change: {
-    zh: (cell: string, from: number, to: number) => `${cell}：${from} → ${to}`,
-    en: (cell: string, from: number, to: number) => `${cell}: ${from} → ${to}`,
-  },
-  notUtf8: {
-    zh: (f: string) => `${f}：不是 UTF-8 编码，未自动修正（请先转存为 UTF-8）`,
-    en: (f: string) => `${f}: not UTF-8, not fixed (save it as UTF-8 first)`,
-  },
-  stdin: { zh: () => '--fix 不能用于标准输入', en: () => '--fix cannot be used with standard input' },
-  failed: {
-    zh: (f: string, m: string) => `${f}：无法自动修正（${m}），文件未改动`,
-    en: (f: string, m: string) => `${f}: cannot fix (${m}); the file is unchanged`,
-  },
-  summary: {
-    zh: (n: number, files: number) => `已修正 ${files} 个文件中的 ${n} 个总计`,
-    en: (n: number, files: number) => `Fixed ${n} total${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
-  },
-} as const;
+/** Why a file is left alone: not UTF-8, or fixTotals failed (`detail`: its message). */
+export type FixSkip = { readonly reason: 'notUtf8' } | { readonly reason: 'failed'; readonly detail: string };
 
-export interface FileFix {
-  readonly file: string;
+export interface BytesFix {
   readonly changes: readonly TotalChange[];
-  /** Why the file was left alone, worded. */
-  readonly skipped?: string;
+  /** The fixed file (its byte-order mark kept) when there are changes. */
+  readonly text?: string;
+  readonly skipped?: FixSkip;
 }
 
-/** One line per change: `file:line:col  cell: 13 → 12`. */
-export function describeChange(file: string, c: TotalChange, lang: Lang): string {
-  return `${file}:${c.line}:${c.column}  ${FIX_TEXT.change[lang](describePointer(c.pointer, lang), c.from, c.to)}`;
-}
-
-export function fixFile(file: string, cwd: string, lang: Lang, options: FixOptions = {}): FileFix {
-  if (file === '-') throw new UsageError(FIX_TEXT.stdin[lang]());
-  const path = resolve(cwd, file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    // The checker reports a missing or unreadable file with its own message.
-    return { file, changes: [] };
-  }
+export function fixBytes(bytes: Uint8Array, kind: SourceKind, options: FixOptions = {}): BytesFix {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
   } catch {
-    return { file, changes: [], skipped: FIX_TEXT.notUtf8[lang](file) };
+    return { changes: [], skipped: { reason: 'notUtf8' } };
   }
   let result;
   try {
-    result = fixTotals(text, kindOf(file), options);
+    result = fixTotals(text, kind, options);
   } catch (e) {
-    return { file, changes: [], skipped: FIX_TEXT.failed[lang](file, (e as Error).message) };
+    return { changes: [], skipped: { reason: 'failed', detail: (e as Error).message } };
   }
-  if (!result.changes.length) return { file, changes: [] };
-  writeAtomic(path, (bom ? '\ufeff' : '') + result.text, { lang });
-  return { file, changes: result.changes };
+  if (!result.changes.length) return { changes: [] };
+  return { changes: result.changes, text: (bom ? '\ufeff' : '') + result.text };
 }
