@@ -113,8 +113,8 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
       }
       let found = r.findings;
       if (flags.previous !== undefined) {
-        // Rules 7 and 8 (last year's report): src/across/previous.ts.
-        const { previousFindings } = await import('../across/previous.js');
+        // Rules 7 and 8 (last year's report): src/cli/previous.ts, src/across/previous.ts.
+        const { previousFindings } = await import('../cli/previous.js');
         const stdin = files.includes('-') && r.file === (flags.stdinFilename ?? '-');
         found = [...found, ...await previousFindings(r.file, r.data, io, { previous: flags.previous, lang, stdin })].sort(compareLocated);
       }
