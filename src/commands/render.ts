@@ -8,7 +8,8 @@ import { readInput } from '../cli/read.js';
 import { isOwnTemporary, writeAtomic } from '../cli/write.js';
 import { readdirSync, unlinkSync } from 'node:fs';
 import { stylish, stylishStream } from '../formatters/stylish.js';
-import { readTemplatesDir, renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
+import { renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
+import { readTemplatesDir, type TemplateTexts } from '../cli/templates.js';
 import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../files/expand.js';
@@ -76,13 +77,20 @@ export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO
     kind: file === '-' && !flags.stdinFilename ? 'yaml' : undefined,
   });
   if (checked.findings.length) io.stderr(stylish([{ file: name, findings: checked.findings }], { lang, color: g.color && io.stderrIsTTY, fileCount: 1 }));
+  // A folder that cannot be read matters only if the page is rendered: a report with errors is refused first.
+  let texts: TemplateTexts | undefined;
+  let unreadTemplates: unknown;
+  if (flags.template !== undefined) {
+    try { texts = readTemplatesDir(resolve(io.cwd, flags.template)); } catch (e) { unreadTemplates = e; }
+  }
   let r;
   try {
     r = renderChecked(checked, Boolean(flags.force), {
       format, lang,
       fragment: Boolean(flags.fragment),
-      ...(flags.template !== undefined ? { templatesDir: resolve(io.cwd, flags.template) } : {}),
+      ...(texts ? { templates: texts.templates, templateFiles: texts.files } : {}),
     });
+    if (r.status === 'rendered' && unreadTemplates !== undefined) throw unreadTemplates;
   } catch (e) {
     if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
     throw e;

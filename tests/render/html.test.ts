@@ -10,6 +10,7 @@ import { validateReport } from '../../src/check.js';
 import { SECTION_ORDER, SECTIONS } from '../../src/model/edition2021.js';
 import { markdownToHtml } from '../../src/render/markdown.js';
 import { renderReport, reportView, TemplateError } from '../../src/render/index.js';
+import { readTemplatesDir } from '../../src/cli/templates.js';
 import { EXAMPLES, load } from './helpers.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -174,10 +175,15 @@ describe('templates (--template)', () => {
     for (const [f, s] of Object.entries(files)) writeFileSync(join(d, f), s);
     return d;
   };
+  // What `--template DIR` does: the folder read (src/cli/templates.ts), its texts rendered.
+  const fromDir = (d: string) => {
+    const read = readTemplatesDir(d);
+    return renderReport(hanyang, { format: 'html', templates: read.templates, templateFiles: read.files });
+  };
 
   it('replaces a built-in template by name and keeps the others', () => {
     const d = dir({ 'style.hbs': 'body { color: red }', 'table.hbs': '<table class="mine">{{#each groups}}{{#each rows}}<tr>{{#each cells}}<td>{{text}}</td>{{/each}}</tr>{{/each}}{{/each}}</table>' });
-    const html = renderReport(hanyang, { format: 'html', templatesDir: d });
+    const html = fromDir(d);
     expect(html).toContain('body { color: red }');
     expect(html.match(/<table class="mine">/g)).toHaveLength(3);
     expect(html).toContain('<h2>三、收到和处理政府信息公开申请情况</h2>');
@@ -241,13 +247,13 @@ describe('templates (--template)', () => {
   });
 
   it('refuses unknown template files, symlinks and non-folders, naming the file', () => {
-    expect(() => renderReport(hanyang, { format: 'html', templatesDir: dir({ 'pgae.hbs': 'x' }) })).toThrow(/pgae\.hbs: unknown template \(known: page\.hbs/);
+    expect(() => fromDir(dir({ 'pgae.hbs': 'x' }))).toThrow(/pgae\.hbs: unknown template \(known: page\.hbs/);
     const d = dir({});
     symlinkSync('/etc/passwd', join(d, 'style.hbs'));
-    expect(() => renderReport(hanyang, { format: 'html', templatesDir: d })).toThrow(/style\.hbs: not a regular file/);
+    expect(() => fromDir(d)).toThrow(/style\.hbs: not a regular file/);
     mkdirSync(join(d, 'sub'));
-    expect(() => renderReport(hanyang, { format: 'html', templatesDir: join(tmp, 'missing') })).toThrow(TemplateError);
+    expect(() => fromDir(join(tmp, 'missing'))).toThrow(TemplateError);
     const syntax = dir({ 'page.hbs': 'line one\n{{#if x}}unclosed' });
-    expect(() => renderReport(hanyang, { format: 'html', templatesDir: syntax })).toThrow(/page\.hbs/);
+    expect(() => fromDir(syntax)).toThrow(/page\.hbs/);
   });
 });
