@@ -12,7 +12,7 @@ import { renderReport, TemplateError, type RenderFormat, type TemplateName } fro
 import { readTemplatesDir, type TemplateTexts } from '../cli/templates.js';
 import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { expandOperands } from '../files/expand.js';
+import { expandOperands } from '../cli/expand.js';
 import { checkMany } from '../batch/check-many.js';
 import { renderChecked } from '../batch/render-one.js';
 import { closeWrites } from '../batch/write-output.js';

@@ -8,7 +8,7 @@ import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkMany } from '../batch/check-many.js';
 import { FORMATTERS, LISTS_CLEAN_FILES, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
-import { expandOperands } from '../files/expand.js';
+import { expandOperands } from '../cli/expand.js';
 import { applySettings } from '../config/config.js';
 import { loadSettings } from '../cli/config.js';
 import { applyBaseline, makeBaseline } from '../baseline/baseline.js';
@@ -83,7 +83,7 @@ export async function validateCommand(args: unknown[], g: GlobalOptions, io: Cli
   }
 
   const progress = flags.progress !== false && io.stderrIsTTY && files.length >= PROGRESS_MIN_FILES
-    ? await (await import('../files/progress.js')).startProgress(files.length, lang)
+    ? await (await import('../cli/progress.js')).startProgress(files.length, lang)
     : undefined;
   // Printed file by file when the format allows (and no baseline is being written), so memory stays flat for any number of files.
   const stream: FormatterStream | undefined = flags.writeBaseline === undefined && STREAMS[format]
