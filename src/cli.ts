@@ -1,6 +1,7 @@
 // The command line: argv → options → exit code. All work is in the core; each
-// command's module is loaded only when that command runs.
-import type { Command } from 'commander';
+// command's module is loaded only when that command runs. Commander's extra
+// typings infer each command's options from its definition, so what a
+// command is handed is checked against its options interface.
 import { UsageError, type CliIO } from './cli/io.js';
 import { CLI_TEXT, detectLang } from './cli/text.js';
 import type { Lang } from './model/label.js';
@@ -11,10 +12,6 @@ export type { CliIO } from './cli/io.js';
 export interface GlobalOptions {
   readonly lang: Lang;
   readonly color: boolean;
-}
-
-function globals(cmd: Command, io: CliIO): GlobalOptions {
-  return globalsFrom(cmd.optsWithGlobals() as { lang?: string; color?: boolean }, io);
 }
 
 function globalsFrom(o: { lang?: string; color?: boolean }, io: CliIO): GlobalOptions {
@@ -36,16 +33,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (isPlainValidate(argv)) {
     try {
       const { validateCommand } = await import('./commands/validate.js');
-      return await validateCommand([argv.slice(1), { ...PLAIN_VALIDATE_FLAGS }], globalsFrom({}, io), io);
+      return await validateCommand(argv.slice(1), { ...PLAIN_VALIDATE_FLAGS }, globalsFrom({}, io), io);
     } catch (e) {
       return failed(e, io, false);
     }
   }
-  const { Command, Option } = await import('commander');
+  const { Command, Option } = await import('@commander-js/extra-typings');
   let exitCode = 0;
-  const program = new Command('report');
   const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
-  program
+  // One chain: the global options' types reach every command's optsWithGlobals().
+  const program = new Command('report')
     .description(en ? 'Validate, render and import government information-disclosure annual reports (国办公开办函〔2021〕30号)' : '政府信息公开工作年度报告：检查、生成与导入（国办公开办函〔2021〕30号格式）')
     .version(VERSION, '-V, --version')
     .addOption(new Option('--lang <lang>', en ? 'message language: zh or en' : '提示语言：zh（中文，默认）或 en').default(undefined))
@@ -54,13 +51,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError(true);
 
-  const action = (load: () => Promise<(args: unknown[], g: GlobalOptions, io: CliIO) => Promise<number>>) =>
-    async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      const g = globals(cmd, io);
-      const fn = await load();
-      exitCode = await fn(args.slice(0, -1), g, io);
-    };
+  // The global options are checked before the command's module loads.
+  const runCommand = async (cmd: { optsWithGlobals(): { lang?: string; color?: boolean } }, command: (g: GlobalOptions) => Promise<number>) => {
+    exitCode = await command(globalsFrom(cmd.optsWithGlobals(), io));
+  };
 
   program
     .command('validate')
@@ -77,7 +71,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--no-progress', en ? 'no progress bar' : '不显示进度条')
     .option('--previous <file>', en ? "last year's report for rules 7 and 8, or auto: the same agency's report of the year before in the same folder" : '上年报告（规则 7、8），或 auto：在同一文件夹中查找同一机关上一年度的报告')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
-    .action(action(async () => (await import('./commands/validate.js')).validateCommand));
+    .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/validate.js')).validateCommand(files, flags, g, io)));
 
   program
     .command('init')
@@ -87,16 +81,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-o, --output <file>', en ? 'write to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
     .option('--schema <ref>', en ? 'path or URL of the JSON Schema for editors' : '编辑器所用 JSON Schema 的路径或网址')
     .option('--force', en ? 'overwrite an existing file' : '覆盖已有文件')
-    .action(action(async () => (await import('./commands/init.js')).initCommand));
+    .action((flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/init.js')).initCommand(flags, g, io)));
   program
     .command('schema')
     .description(en ? 'print the JSON Schema of the data file' : '输出数据文件的 JSON Schema')
-    .action(action(async () => (await import('./commands/schema.js')).schemaCommand));
+    .action((_flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/schema.js')).schemaCommand(g, io)));
   program
     .command('rules')
     .description(en ? 'list every rule: id, severity, stage, description' : '列出全部规则：编号、级别、阶段、说明')
     .option('-f, --format <name>', en ? 'text (default) or json' : 'text（默认）或 json')
-    .action(action(async () => (await import('./commands/rules.js')).rulesCommand));
+    .action((flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/rules.js')).rulesCommand(flags, g, io)));
 
   program
     .command('render')
@@ -109,7 +103,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--template <dir>', en ? 'HTML: a folder of Handlebars templates replacing the built-in ones' : 'HTML：用此文件夹中的 Handlebars 模板替换内置模板')
     .option('--force', en ? 'render a report with errors, marking the wrong cells' : '报告有错误时仍然生成，并标出有误的单元格')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
-    .action(action(async () => (await import('./commands/render.js')).renderCommand));
+    .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/render.js')).renderCommand(files, flags, g, io)));
 
   program
     .command('import')
@@ -118,7 +112,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-o, --output <file>', en ? 'write to this file (atomically) instead of standard output' : '写入此文件（原子写入；默认输出到标准输出）')
     .option('-f, --format <name>', en ? 'yaml (default) or json' : 'yaml（默认）或 json')
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks text, HTML or .docx)' : '标准输入所用的文件名（由扩展名决定文本、网页或 .docx）')
-    .action(action(async () => (await import('./commands/import.js')).importCommand));
+    .action((file, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/import.js')).importCommand(file, flags, g, io)));
 
   program
     .command('aggregate')
@@ -128,15 +122,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-o, --output <file>', en ? 'write the roll-up to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
     .option('--breakdown <format>', en ? 'also write a per-unit table of every cell: csv' : '同时写出各单位逐项明细表：csv')
     .option('--breakdown-output <file>', en ? 'where the breakdown goes (default: next to -o, .breakdown.csv)' : '明细表写入的文件（默认：-o 文件旁的 .breakdown.csv）')
-    .action(action(async () => (await import('./commands/aggregate.js')).aggregateCommand));
-
-  for (const register of EXTRA_COMMANDS) register(program, en, action);
+    .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/aggregate.js')).aggregateCommand(files, flags, g, io)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
-    const { CommanderError } = await import('commander');
+    const { CommanderError } = await import('@commander-js/extra-typings');
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
@@ -156,12 +148,6 @@ function failed(e: unknown, io: CliIO, en: boolean): number {
   if (io.env.XXGK_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
   return 2;
 }
-
-export type CommandAction = (load: () => Promise<(args: unknown[], g: GlobalOptions, io: CliIO) => Promise<number>>) => (...args: unknown[]) => Promise<void>;
-export type RegisterCommand = (program: Command, en: boolean, action: CommandAction) => void;
-
-/** Further commands (render, import, init, …) register here. */
-const EXTRA_COMMANDS: RegisterCommand[] = [];
 
 /** The process entry: real stdio, real environment. */
 export async function main(): Promise<number> {

@@ -14,11 +14,12 @@ import type { Lang } from '../model/label.js';
 import { aggregateProblems, aggregateReports, breakdownCsv, type AggregateProblem, type UnitReport } from '../aggregate/aggregate.js';
 import { aggregateToYaml } from '../aggregate/to-yaml.js';
 
-interface AggregateFlags {
-  agency?: string;
-  output?: string;
-  breakdown?: string;
-  breakdownOutput?: string;
+/** aggregate's options, as commander gives them (src/cli.ts). */
+export interface AggregateFlags {
+  readonly agency?: string;
+  readonly output?: string;
+  readonly breakdown?: string;
+  readonly breakdownOutput?: string;
 }
 
 export const AGGREGATE_TEXT = {
@@ -66,9 +67,7 @@ function problemText(p: AggregateProblem, lang: Lang): string {
   return p.kind === 'year' ? AGGREGATE_TEXT.year[lang](p) : p.kind === 'format' ? AGGREGATE_TEXT.format[lang](p) : AGGREGATE_TEXT.cell[lang](p);
 }
 
-export async function aggregateCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const files = args[0] as string[];
-  const flags = args[1] as AggregateFlags;
+export async function aggregateCommand(files: readonly string[], flags: AggregateFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   const agency = flags.agency?.trim();
   if (!agency) throw new UsageError(AGGREGATE_TEXT.noAgency[lang]());

@@ -11,18 +11,17 @@ import { importReport } from '../import/import.js';
 import { describeGap, IMPORT_TEXT, refusalMessage } from '../import/messages.js';
 import { toYaml } from '../import/to-yaml.js';
 
-interface ImportFlags {
-  output?: string;
-  format?: string;
-  stdinFilename?: string;
+/** import's options, as commander gives them (src/cli.ts). */
+export interface ImportFlags {
+  readonly output?: string;
+  readonly format?: string;
+  readonly stdinFilename?: string;
 }
 
 /** Imports may carry pictures (.docx), so they get a larger cap than data files. */
 const MAX_IMPORT_BYTES = MAX_BYTES * 4;
 
-export async function importCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const file = args[0] as string;
-  const flags = args[1] as ImportFlags;
+export async function importCommand(file: string, flags: ImportFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   const format = flags.format ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') throw new UsageError(IMPORT_TEXT.badFormat[lang](format));

@@ -119,16 +119,16 @@ export function blankReport(o: BlankOptions): string {
   return out.join('\n');
 }
 
-interface InitFlags {
-  agency?: string;
-  year?: string;
-  output?: string;
-  schema?: string;
-  force?: boolean;
+/** init's options, as commander gives them (src/cli.ts). */
+export interface InitFlags {
+  readonly agency?: string;
+  readonly year?: string;
+  readonly output?: string;
+  readonly schema?: string;
+  readonly force?: boolean;
 }
 
-export async function initCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const flags = args[0] as InitFlags;
+export async function initCommand(flags: InitFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   const now = new Date();
   let year = now.getFullYear() - 1; // Reports are written in January for the year before.

@@ -17,14 +17,15 @@ import { checkMany } from '../batch/check-many.js';
 import { renderChecked } from '../batch/render-one.js';
 import { closeWrites } from '../batch/write-output.js';
 
-interface RenderFlags {
-  format?: string;
-  output?: string;
-  outDir?: string;
-  fragment?: boolean;
-  template?: string;
-  force?: boolean;
-  stdinFilename?: string;
+/** render's options, as commander gives them (src/cli.ts). */
+export interface RenderFlags {
+  readonly format?: string;
+  readonly output?: string;
+  readonly outDir?: string;
+  readonly fragment?: boolean;
+  readonly template?: string;
+  readonly force?: boolean;
+  readonly stdinFilename?: string;
 }
 
 const TEXT = {
@@ -59,9 +60,7 @@ function pickFormat(flags: RenderFlags, lang: Lang): RenderFormat {
   throw new UsageError(TEXT.badFormat[lang](flags.format));
 }
 
-export async function renderCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const operands = args[0] as string[];
-  const flags = args[1] as RenderFlags;
+export async function renderCommand(operands: readonly string[], flags: RenderFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   const format = pickFormat(flags, lang);
   if (format !== 'html' && flags.fragment) throw new UsageError(TEXT.htmlOnly[lang]('--fragment'));

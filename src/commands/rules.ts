@@ -27,8 +27,12 @@ export function rulesTable(lang: Lang): string {
   return all.map((r) => r.map((c, i) => (i < 3 ? pad(c, widths[i]!) : c)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-export async function rulesCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const flags = args[0] as { format?: string };
+/** rules' options, as commander gives them (src/cli.ts). */
+export interface RulesFlags {
+  readonly format?: string;
+}
+
+export async function rulesCommand(flags: RulesFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const format = flags.format ?? 'text';
   if (format === 'json') {
     io.stdout(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, stage: r.stage, description: r.docs[g.lang] })), null, 2) + '\n');

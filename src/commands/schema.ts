@@ -3,7 +3,7 @@ import type { CliIO } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { buildSchema } from '../schema/build-schema.js';
 
-export async function schemaCommand(_args: unknown[], _g: GlobalOptions, io: CliIO): Promise<number> {
+export async function schemaCommand(_g: GlobalOptions, io: CliIO): Promise<number> {
   io.stdout(JSON.stringify(buildSchema(), null, 2) + '\n');
   return 0;
 }

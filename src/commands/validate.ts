@@ -15,18 +15,19 @@ import { applyBaseline, makeBaseline } from '../baseline/baseline.js';
 import { BASELINE_TEXT, readBaseline, writeBaseline } from '../cli/baseline.js';
 import { compareLocated } from '../diagnostics/finding.js';
 
+/** validate's options, as commander gives them (src/cli.ts). */
 export interface ValidateFlags {
-  format?: string;
-  quiet?: boolean;
-  stdinFilename?: string;
-  maxWarnings?: string;
-  baseline?: string;
-  writeBaseline?: string;
-  fix?: boolean;
-  config?: string;
-  rule?: string[];
-  progress?: boolean;
-  previous?: string;
+  readonly format?: string;
+  readonly quiet?: boolean;
+  readonly stdinFilename?: string;
+  readonly maxWarnings?: string;
+  readonly baseline?: string;
+  readonly writeBaseline?: string;
+  readonly fix?: boolean;
+  readonly config?: string;
+  readonly rule?: readonly string[];
+  readonly progress?: boolean;
+  readonly previous?: string;
 }
 
 /** Above this many files, a terminal gets a progress bar. */
@@ -41,9 +42,7 @@ const TEXT = {
   fixWithStdin: { zh: () => '--fix 不能用于标准输入', en: () => '--fix cannot be used with standard input' },
 } as const;
 
-export async function validateCommand(args: unknown[], g: GlobalOptions, io: CliIO): Promise<number> {
-  const operands = args[0] as string[];
-  const flags = args[1] as ValidateFlags;
+export async function validateCommand(operands: readonly string[], flags: ValidateFlags, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   // GitHub Actions gets annotations unless a format is asked for.
   const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');

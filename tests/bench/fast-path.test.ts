@@ -6,8 +6,8 @@ import type { CliIO } from '../../src/cli/io.js';
 
 const calls: unknown[][] = [];
 vi.mock('../../src/commands/validate.js', () => ({
-  validateCommand: async (args: unknown[], g: unknown) => {
-    calls.push([args, g]);
+  validateCommand: async (files: string[], flags: unknown, g: unknown) => {
+    calls.push([files, flags, g]);
     return 0;
   },
 }));
@@ -29,8 +29,8 @@ describe('the plain validate fast path', () => {
     }
     expect(calls).toHaveLength(6);
     for (let i = 0; i < calls.length; i += 2) expect(calls[i]).toEqual(calls[i + 1]);
-    expect((calls[0]![0] as unknown[])[1]).toEqual(PLAIN_VALIDATE_FLAGS);
-    expect((calls[0]![0] as unknown[])[0]).toEqual(['a.yaml', '-', 'dir']);
+    expect(calls[0]![1]).toEqual(PLAIN_VALIDATE_FLAGS);
+    expect(calls[0]![0]).toEqual(['a.yaml', '-', 'dir']);
   });
 
   it('leaves anything with an option, or no file, to commander', async () => {
@@ -40,6 +40,6 @@ describe('the plain validate fast path', () => {
     expect(await run(['validate'], e)).toBe(2);
     expect(err).toMatch(/files/);
     await run(['validate', '--quiet', 'a.yaml'], io());
-    expect((calls[0]![0] as unknown[])[1]).toMatchObject({ quiet: true, progress: true });
+    expect(calls[0]![1]).toMatchObject({ quiet: true, progress: true });
   });
 });
