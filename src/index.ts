@@ -2,9 +2,11 @@
 export { loadReport, kindOf, MAX_BYTES, type LoadResult, type LoadOptions, type SourceKind } from './load/load.js';
 export { validateReport, checkSource, locateFindings, type ValidateOptions, type CheckOptions, type CheckResult } from './check.js';
 export { checkSchema } from './schema/check-schema.js';
-export { formatMessage, MESSAGES } from './diagnostics/messages.js';
+export { formatMessage, MESSAGES } from './diagnostics/format-message.js';
 export { describePointer } from './model/cells.js';
 export { RULES, RULE_BY_ID, type RuleId, type RuleInfo } from './rules/catalog.js';
+export type { RuleDefinition, Stage } from './rules/rule.js';
+export { rulePageUrl } from './rules/page-url.js';
 export type { Finding, LocatedFinding, Severity, Position } from './diagnostics/finding.js';
 export type { Report, RequestRow, ReviewGroup } from './model/report.generated.js';
 export type { Lang, Label } from './model/label.js';
@@ -12,6 +14,7 @@ export * as edition2021 from './model/edition2021.js';
 // Across reports: last year's report (rules 7, 8), text against tables (rule 9), roll-ups.
 export { checkPrevious } from './rules/previous.js';
 export { checkCopied } from './rules/copied.js';
+export { runPreviousRules } from './rules/index.js';
 export { extractStatements, type Statement, type Quantity } from './text/statements.js';
 export { parseFigure, parseChineseNumeral } from './text/numbers.js';
 export { aggregateReports, aggregateProblems, breakdownCsv, type UnitReport } from './aggregate/aggregate.js';

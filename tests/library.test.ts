@@ -14,7 +14,7 @@ beforeAll(() => {
   symlinkSync(ROOT, join(dir, 'node_modules', 'xxgk-report'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
   writeFileSync(join(dir, 'use.ts'), [
-    "import { loadReport, validateReport, checkSource, type Finding, type Report } from 'xxgk-report';",
+    "import { loadReport, validateReport, checkSource, formatMessage, type Finding, type Report } from 'xxgk-report';",
     "import { readFileSync } from 'node:fs';",
     "const bytes = readFileSync(process.argv[2]!);",
     "const loaded = loadReport(bytes, { filename: process.argv[2] });",
@@ -22,8 +22,9 @@ beforeAll(() => {
     "const year: number = report.year;",
     "const received: number | undefined = report.requests.received.total;",
     "const findings: Finding[] = validateReport(report);",
-    "const located = checkSource(bytes, { filename: 'x.yaml', lang: 'en' }).findings;",
-    "console.log(JSON.stringify({ year, received, n: findings.length, ids: located.map((f) => f.ruleId) }));",
+    "const located = checkSource(bytes, { filename: 'x.yaml' }).findings;",
+    "const words: string[] = located.map((f) => formatMessage(f, 'en'));",
+    "console.log(JSON.stringify({ year, received, n: findings.length, ids: located.map((f) => f.ruleId), words }));",
   ].join('\n'));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },

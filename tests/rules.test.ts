@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateReport } from '../src/check.js';
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS } from '../src/model/edition2021.js';
-import { formatMessage } from '../src/diagnostics/messages.js';
+import { formatMessage } from '../src/diagnostics/format-message.js';
 
 const TODAY = new Date('2026-11-28T00:00:00Z');
 const base = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'hanyang-2022.json'), 'utf8'));

@@ -1,13 +1,12 @@
-// `report validate --previous`: rules 7 and 8 (pure, in src/rules/) for one
-// file against last year's report, and their findings placed in both files.
+// `report validate --previous`: rules 7 and 8 (the registry's rules that need
+// last year's report, pure, in src/rules/) for one file against last year's
+// report, and their findings placed in both files.
 // Pure: finding and reading last year's file is the CLI's (src/cli/previous.ts).
 import { basename } from 'node:path';
 import { locateFindings } from '../check.js';
 import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
 import type { LoadResult, Located } from '../load/load.js';
-import type { Lang } from '../model/label.js';
-import { checkCopied } from '../rules/copied.js';
-import { checkPrevious } from '../rules/previous.js';
+import { runPreviousRules } from '../rules/index.js';
 
 export interface PreviousReport {
   /** As shown in messages: relative to the working folder. */
@@ -17,10 +16,7 @@ export interface PreviousReport {
 
 /** Rules 7 and 8 for this year's data against last year's, not yet placed. */
 export function previousChecks(data: unknown, prev: PreviousReport): Finding[] {
-  return [
-    ...checkPrevious(data, prev.load.data, { previousFile: prev.file }),
-    ...checkCopied(data, prev.load.data, { previousFile: prev.file }),
-  ];
+  return runPreviousRules(data, prev.load.data, { previousFile: prev.file });
 }
 
 /**
@@ -28,7 +24,7 @@ export function previousChecks(data: unknown, prev: PreviousReport): Finding[] {
  * standard input, which cannot be read again: line 1), with last year's file,
  * line and column in `otherFile` and in the message.
  */
-export function placePrevious(raw: readonly Finding[], file: string, here: Located | undefined, prev: PreviousReport, lang: Lang): LocatedFinding[] {
+export function placePrevious(raw: readonly Finding[], file: string, here: Located | undefined, prev: PreviousReport): LocatedFinding[] {
   const at: Located = here ?? { locate: () => ({ line: 1, column: 1 }) };
   const placed: Finding[] = raw.map((f) => {
     const pos = at.locate(f.pointer);
@@ -39,5 +35,5 @@ export function placePrevious(raw: readonly Finding[], file: string, here: Locat
       ...(f.otherFile && o ? { otherFile: { ...f.otherFile, line: o.line, column: o.column } } : {}),
     };
   });
-  return locateFindings(placed, file, at, lang);
+  return locateFindings(placed, file, at);
 }

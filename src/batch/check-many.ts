@@ -96,7 +96,7 @@ async function* onThisThread(files: readonly string[], io: CliIO, options: Check
       continue;
     }
     const r = checkSource(input.bytes, {
-      filename: name, lang: options.lang, byteLength: input.size, today: options.today,
+      filename: name, byteLength: input.size, today: options.today,
       kind: file === '-' && !options.stdinFilename ? 'yaml' : undefined,
     });
     yield { file: name, findings: r.findings, data: r.load.data };

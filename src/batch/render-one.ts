@@ -42,7 +42,7 @@ export type RenderedPage =
 
 /** Checks `bytes` (read from `file`) and renders the page, for the caller to write. */
 export function renderPage(bytes: Uint8Array, size: number, file: string, job: RenderJob, lang: Lang): RenderedPage {
-  const checked = checkSource(bytes, { filename: file, lang, byteLength: size });
+  const checked = checkSource(bytes, { filename: file, byteLength: size });
   try {
     const r = renderChecked(checked, job.force, {
       format: job.format, lang, fragment: job.fragment,

@@ -32,7 +32,7 @@ parentPort!.on('message', async (job: WorkerJob) => {
         results.push({ file, findings: out.findings, render: out });
         continue;
       }
-      const r = checkSource(input.bytes, { filename: file, lang: setup.lang, byteLength: input.size, today });
+      const r = checkSource(input.bytes, { filename: file, byteLength: input.size, today });
       results.push({ file, findings: r.findings });
     }
     parentPort!.postMessage({ start: job.start, results } satisfies WorkerReply);

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { placePrevious, previousChecks, type PreviousReport } from '../across/previous.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../diagnostics/format-message.js';
 import { decode } from '../load/decode.js';
 import { loadReport, MAX_BYTES, type LoadResult } from '../load/load.js';
 import { field } from '../model/cells.js';
@@ -155,7 +155,7 @@ export async function previousFindings(file: string, data: unknown, io: CliIO, o
   }
   const raw = previousChecks(data, prev);
   if (!raw.length) return [];
-  return placePrevious(raw, file, options.stdin ? undefined : await reload(file, io, lang), prev, lang);
+  return placePrevious(raw, file, options.stdin ? undefined : await reload(file, io, lang), prev);
 }
 
 async function reload(file: string, io: CliIO, lang: Lang): Promise<LoadResult> {

@@ -8,6 +8,7 @@ import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkMany } from '../batch/check-many.js';
 import { checkSource } from '../check.js';
+import { formatMessage } from '../diagnostics/format-message.js';
 import { writeAtomic } from '../cli/write.js';
 import { describePointer } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
@@ -98,7 +99,7 @@ export async function aggregateCommand(files: readonly string[], flags: Aggregat
     const errors = r.findings.filter((f) => f.severity === 'error');
     if (errors.length) {
       const e = errors[0]!;
-      io.stderr(`report: ${AGGREGATE_TEXT.hasErrors[lang](r.file, errors.length, `${e.line}:${e.column} ${e.message}`)}\n`);
+      io.stderr(`report: ${AGGREGATE_TEXT.hasErrors[lang](r.file, errors.length, `${e.line}:${e.column} ${formatMessage(e, lang)}`)}\n`);
       refused = true;
       continue;
     }
@@ -119,9 +120,9 @@ export async function aggregateCommand(files: readonly string[], flags: Aggregat
   const report = aggregateReports(units, { agency });
   const text = aggregateToYaml(report, AGGREGATE_TEXT.header[lang](agency, report.year, units.length));
   // The roll-up of clean inputs is clean; if not, that is a bug, not the user's data.
-  const check = checkSource(text, { filename: 'aggregate.yaml', lang: 'en' });
+  const check = checkSource(text, { filename: 'aggregate.yaml' });
   const bad = check.findings.find((f) => f.severity === 'error');
-  if (bad) throw new Error(`roll-up does not validate: ${bad.ruleId} ${bad.message}`);
+  if (bad) throw new Error(`roll-up does not validate: ${bad.ruleId} ${formatMessage(bad, 'en')}`);
 
   const inputs = files.map((f) => resolve(io.cwd, f));
   if (flags.output !== undefined) {

@@ -72,7 +72,7 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   const input = await readInput(file, io, lang);
   const name = file === '-' ? (flags.stdinFilename ?? '-') : file;
   const checked = checkSource(input.bytes, {
-    filename: name, lang, byteLength: input.size,
+    filename: name, byteLength: input.size,
     kind: file === '-' && !flags.stdinFilename ? 'yaml' : undefined,
   });
   if (checked.findings.length) io.stderr(stylish([{ file: name, findings: checked.findings }], { lang, color: g.color && io.stderrIsTTY, fileCount: 1 }));

@@ -31,15 +31,15 @@ export interface RelatedLocation extends Position {
   readonly pointer: string;
 }
 
-/** A finding placed in a file, with its message in one language. */
+/** A finding placed in a file; still data (formatMessage words it when it is printed). */
 export interface LocatedFinding {
   readonly file: string;
   readonly ruleId: RuleId;
   readonly severity: Severity;
-  readonly message: string;
   readonly pointer: string;
   readonly line: number;
   readonly column: number;
+  readonly params: Finding['params'];
   readonly related: readonly RelatedLocation[];
   readonly otherFile?: { readonly file: string; readonly pointer: string; readonly line?: number; readonly column?: number };
 }

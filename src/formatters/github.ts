@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands. GitHub shows at most 10 annotations of a
 // kind per step, so the worst come first and a notice counts the rest.
 import type { LocatedFinding } from '../diagnostics/finding.js';
+import { formatMessage } from '../diagnostics/format-message.js';
 import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
 import { shown } from './shown.js';
 
@@ -44,7 +45,7 @@ export function githubStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterSt
     end(fileCount) {
       const ordered = [...errors, ...warnings];
       const lines = ordered.slice(0, MAX_ANNOTATIONS).map((f) =>
-        `::${f.severity} file=${escapeProperty(f.file.split('\\').join('/'))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}`);
+        `::${f.severity} file=${escapeProperty(f.file.split('\\').join('/'))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(formatMessage(f, ctx.lang))}`);
       const rest = errorCount + warningCount - MAX_ANNOTATIONS;
       if (rest > 0) lines.push(`::notice title=report validate::${escapeData(T.more[ctx.lang](rest))}`);
       lines.push(T.summary[ctx.lang](fileCount, errorCount, warningCount));

@@ -1,5 +1,6 @@
 // JUnit XML for CI dashboards: one testsuite per file, one failing testcase
 // per error; a file without errors is one passing testcase.
+import { formatMessage } from '../diagnostics/format-message.js';
 import type { Formatter } from './types.js';
 import { shown } from './shown.js';
 
@@ -23,17 +24,20 @@ export const junit: Formatter = (results, ctx) => {
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
     const cases = errors.length
-      ? errors.map((f) => [
-        `    <testcase classname="${xml(r.file)}" name="${xml(`${f.ruleId} ${f.line}:${f.column}${f.pointer ? ` ${f.pointer}` : ''}`)}" file="${xml(r.file)}" line="${f.line}">`,
-        `      <failure type="${xml(f.ruleId)}" message="${xml(f.message)}">${xml(`${r.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`)}</failure>`,
-        '    </testcase>',
-      ].join('\n'))
+      ? errors.map((f) => {
+        const message = formatMessage(f, ctx.lang);
+        return [
+          `    <testcase classname="${xml(r.file)}" name="${xml(`${f.ruleId} ${f.line}:${f.column}${f.pointer ? ` ${f.pointer}` : ''}`)}" file="${xml(r.file)}" line="${f.line}">`,
+          `      <failure type="${xml(f.ruleId)}" message="${xml(message)}">${xml(`${r.file}:${f.line}:${f.column} ${message} (${f.ruleId})`)}</failure>`,
+          '    </testcase>',
+        ].join('\n');
+      })
       : [`    <testcase classname="${xml(r.file)}" name="${xml(T.clean[ctx.lang])}" file="${xml(r.file)}"/>`];
     const n = Math.max(1, errors.length);
     tests += n;
     failures += errors.length;
     const sysout = warnings.length
-      ? [`    <system-out>${xml(`${T.warnings[ctx.lang]}:\n${warnings.map((f) => `${r.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`).join('\n')}`)}</system-out>`]
+      ? [`    <system-out>${xml(`${T.warnings[ctx.lang]}:\n${warnings.map((f) => `${r.file}:${f.line}:${f.column} ${formatMessage(f, ctx.lang)} (${f.ruleId})`).join('\n')}`)}</system-out>`]
       : [];
     suites.push([`  <testsuite name="${xml(r.file)}" tests="${n}" failures="${errors.length}" errors="0" skipped="0">`, ...cases, ...sysout, '  </testsuite>'].join('\n'));
   }

@@ -3,14 +3,14 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { RULES } from '../rules/catalog.js';
+import { rulePageUrl } from '../rules/page-url.js';
+import { formatMessage } from '../diagnostics/format-message.js';
 import { describePointer } from '../model/cells.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { shown } from './shown.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-/** The README's table of rules. */
-export const RULES_HELP_URI = 'https://www.npmjs.com/package/xxgk-report#rules';
 
 /** A file name as a URI reference: relative paths stay relative. */
 export function fileUri(file: string): string {
@@ -31,7 +31,7 @@ export const sarif: Formatter = (results, ctx) => {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId)!,
       level: f.severity,
-      message: { text: f.message },
+      message: { text: formatMessage(f, ctx.lang) },
       locations: [{
         ...location(f.line, f.column),
         ...(f.pointer ? { logicalLocations: [{ name: describePointer(f.pointer, ctx.lang), fullyQualifiedName: f.pointer, kind: 'element' }] } : {}),
@@ -57,9 +57,9 @@ export const sarif: Formatter = (results, ctx) => {
           informationUri: 'https://www.npmjs.com/package/xxgk-report',
           rules: RULES.map((r) => ({
             id: r.id,
-            shortDescription: { text: r.docs[ctx.lang] },
-            fullDescription: { text: `${r.docs.zh} / ${r.docs.en}` },
-            helpUri: RULES_HELP_URI,
+            shortDescription: { text: r.title[ctx.lang] },
+            fullDescription: { text: `${r.title.zh} / ${r.title.en}` },
+            helpUri: rulePageUrl(r.id),
             defaultConfiguration: { level: r.severity },
             properties: { stage: r.stage },
           })),

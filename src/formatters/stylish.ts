@@ -1,5 +1,6 @@
 // ESLint-style human output: grouped by file, `line:column  severity  message  rule-id`.
 import { Chalk } from 'chalk';
+import { formatMessage } from '../diagnostics/format-message.js';
 import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
 
 const T = {
@@ -27,7 +28,7 @@ export function stylishStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterS
       shown.forEach((f, i) => {
         const x = sev[i]!.padEnd(sevWidth - (width8(sev[i]!) - sev[i]!.length));
         const sevText = f.severity === 'error' ? c.red(x) : c.yellow(x);
-        lines.push(`  ${c.dim(pos[i]!.padEnd(width))}  ${sevText}  ${f.message}  ${c.dim(f.ruleId)}`);
+        lines.push(`  ${c.dim(pos[i]!.padEnd(width))}  ${sevText}  ${formatMessage(f, ctx.lang)}  ${c.dim(f.ruleId)}`);
       });
       return lines.join('\n') + '\n\n';
     },

@@ -3,7 +3,7 @@
 import { REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { requestCell } from '../rules/table3.js';
 import { count, has, partsOf, sum, sumOf } from '../rules/define.js';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../diagnostics/format-message.js';
 import type { Finding, LocatedFinding } from '../diagnostics/finding.js';
 import type { Lang } from '../model/label.js';
 
@@ -107,10 +107,10 @@ export function cellIn(data: unknown, top: string, rowPointer: string, row: obje
   return { text: show((row as Record<string, unknown>)[column]), computed: false };
 }
 
-/** A finding as data, or already worded and placed (from checkSource). */
+/** A finding as data, or placed too (from checkSource). */
 export type MarkFinding = Finding | LocatedFinding;
 
-export const wordFinding = (f: MarkFinding, lang: Lang): string => ('message' in f ? f.message : formatMessage(f, lang));
+export const wordFinding = (f: MarkFinding, lang: Lang): string => formatMessage(f, lang);
 
 /** Messages of the findings about each cell, for marking inconsistent cells. */
 export function marksByPointer(findings: readonly MarkFinding[] | undefined, lang: Lang): Map<string, string[]> {

@@ -1,25 +1,152 @@
-// Rule 6: publication date against the deadline of Article 49, and the edition for the year.
-import type { Finding } from '../diagnostics/finding.js';
-import { defineRule, finding } from './define.js';
+// Rule 6: publication date against the deadline of Article 49, and the edition
+// for the year; and the report year against today (SCHEMA-YEAR).
+import { defineRule } from './rule.js';
 import { field } from '../model/cells.js';
 
+/** The report year, when it is a whole number (else no date rule can say anything). */
+function yearOf(data: unknown): number | undefined {
+  const year = field(data, 'year');
+  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
+}
 
-export const dates = defineRule({
-  ids: ['DATE-LATE', 'DATE-EARLY', 'YEAR-EDITION', 'SCHEMA-YEAR'],
-  check(data, ctx) {
-    const out: Finding[] = [];
-    const year = field(data, 'year');
-    const published = field(data, 'published');
-    const scope = field(data, 'scope') === 'government' ? 'government' : 'agency';
-    if (typeof year !== 'number' || !Number.isInteger(year)) return out;
+/** The publication date, when it has the form YYYY-MM-DD. */
+function publishedOf(data: unknown): string | undefined {
+  const published = field(data, 'published');
+  return typeof published === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published) ? published : undefined;
+}
+
+const ARTICLE_49 = {
+  zh: '《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年 1 月 31 日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年 3 月 31 日前向社会公布本级政府上一年度政府信息公开工作年度报告。',
+  en: 'Article 49 of the Regulations on the Disclosure of Government Information: a department of a people\'s government at or above county level publishes its report on the previous year by 31 January; the disclosure office of a local people\'s government at or above county level publishes the government\'s report on the previous year by 31 March.',
+};
+
+export const schemaYear = defineRule({
+  id: 'SCHEMA-YEAR',
+  severity: 'error',
+  stage: 'schema',
+  title: { zh: '报告年度超出范围（早于 2008 年或晚于当前年度）', en: 'The report year is out of range (before 2008 or after the current year)' },
+  description: {
+    zh: '`year` 早于 2008 年，或晚于今天所在的年度（不能报告尚未开始的年度）。早于 2008 年或大于 9999 的年度由 JSON Schema 报告；晚于当前年度由本规则按运行当天的日期检查。',
+    en: '`year` is before 2008, or after the year of today (a year that has not begun cannot be reported on). A year before 2008 or over 9999 is reported by the JSON Schema; one after the current year by this rule, against the day it runs.',
+  },
+  basis: {
+    zh: '《政府信息公开条例》自 2008 年 5 月 1 日起施行，最早的政府信息公开工作年度报告是 2008 年度的；年度报告报告的是“上一年度”的工作。',
+    en: 'The Regulations took effect on 1 May 2008, so the earliest annual reports are for 2008; an annual report covers the previous year\'s work.',
+  },
+  fix: {
+    zh: '填写报告所述的公历年度，例如 2024 年 1 月发布的报告写 `year: 2023`。',
+    en: 'Write the calendar year the report is about: a report published in January 2024 has `year: 2023`.',
+  },
+  examples: {
+    wrong: 'year: 2099\n',
+    right: 'year: 2022\n',
+  },
+  message: {
+    zh: (p) => `报告年度 ${p.value} 晚于当前年度 ${p.limit}`,
+    en: (p) => `Report year ${p.value} is after the current year ${p.limit}`,
+  },
+  check(data, ctx, finding) {
+    const year = yearOf(data);
     const current = ctx.today.getUTCFullYear();
-    if (year > current) out.push(finding('SCHEMA-YEAR', '/year', { value: year, limit: current }));
-    if (year < 2021 && year >= 2008) out.push(finding('YEAR-EDITION', '/year', { year }));
-    if (typeof published === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published)) {
-      const deadline = `${year + 1}-${scope === 'government' ? '03-31' : '01-31'}`;
-      if (published > deadline) out.push(finding('DATE-LATE', '/published', { published, deadline, scope }));
-      if (published <= `${year}-12-31`) out.push(finding('DATE-EARLY', '/published', { published, year }));
-    }
-    return out;
+    return year !== undefined && year > current ? [finding('/year', { value: year, limit: current })] : [];
+  },
+});
+
+export const dateLate = defineRule({
+  id: 'DATE-LATE',
+  severity: 'warning',
+  stage: 'arithmetic',
+  title: {
+    zh: '发布日期晚于第四十九条规定的期限：本机关报告 1 月 31 日，本级政府报告 3 月 31 日（规则 6）',
+    en: 'Published after the Article 49 deadline: 31 January for an agency, 31 March for a government (rule 6)',
+  },
+  description: {
+    zh: '`published` 晚于报告年度次年的公布期限：`scope: agency`（默认，一个行政机关的报告）为 1 月 31 日，`scope: government`（本级人民政府的报告）为 3 月 31 日。这是警告：报告本身可能没有错，只是发布晚了；也可能是 `year` 或 `published` 填错了。',
+    en: '`published` is after the deadline in the year after `year`: 31 January for `scope: agency` (the default, one agency\'s report), 31 March for `scope: government` (a people\'s government\'s report). A warning: the report may be right and merely late, or `year` or `published` may be wrong.',
+  },
+  basis: ARTICLE_49,
+  fix: {
+    zh: '核对 `published` 和 `year`；本级政府的年度报告请写 `scope: government`。确实逾期发布的，可在配置中把本规则设为 `off`。',
+    en: 'Check `published` and `year`; a government\'s report takes `scope: government`. A report really published late can set this rule to `off` in the configuration.',
+  },
+  examples: {
+    wrong: 'year: 2022\npublished: 2023-02-15\n',
+    right: 'year: 2022\npublished: 2023-01-19\n',
+  },
+  message: {
+    zh: (p) => `发布日期 ${p.published} 晚于 ${p.deadline}（《政府信息公开条例》第四十九条：${p.scope === 'government' ? '本级政府年度报告应于每年 3 月 31 日前公布' : '各机关年度报告应于每年 1 月 31 日前公布'}）`,
+    en: (p) => `Published ${p.published}, after the deadline ${p.deadline} (Article 49: ${p.scope === 'government' ? "a government's report by 31 March" : "an agency's report by 31 January"})`,
+  },
+  check(data, _ctx, finding) {
+    const year = yearOf(data);
+    const published = publishedOf(data);
+    if (year === undefined || published === undefined) return [];
+    const scope = field(data, 'scope') === 'government' ? 'government' : 'agency';
+    const deadline = `${year + 1}-${scope === 'government' ? '03-31' : '01-31'}`;
+    return published > deadline ? [finding('/published', { published, deadline, scope })] : [];
+  },
+});
+
+export const dateEarly = defineRule({
+  id: 'DATE-EARLY',
+  severity: 'warning',
+  stage: 'arithmetic',
+  title: { zh: '发布日期早于报告年度结束（规则 6）', en: 'Published before the report year ended (rule 6)' },
+  description: {
+    zh: '`published` 不晚于报告年度的 12 月 31 日：一年的报告不能在这一年结束之前发布。通常是 `year` 或 `published` 中有一个填错了（例如 2024 年 1 月发布的 2023 年度报告写成了 `year: 2024`）。',
+    en: '`published` is on or before 31 December of the report year: a year\'s report cannot be published before the year is over. Usually `year` or `published` is wrong (a report for 2023 published in January 2024 written as `year: 2024`, say).',
+  },
+  basis: {
+    zh: '年度报告报告的是“上一年度”的政府信息公开工作（《政府信息公开条例》第四十九条），表格统计的是全年的件数。',
+    en: 'An annual report covers the previous year\'s disclosure work (Article 49 of the Regulations), and its tables count the whole year.',
+  },
+  fix: {
+    zh: '核对 `year`（报告所述的年度）和 `published`（实际发布的日期）。',
+    en: 'Check `year` (the year reported on) and `published` (the day it was published).',
+  },
+  examples: {
+    wrong: 'year: 2022\npublished: 2022-12-20\n',
+    right: 'year: 2022\npublished: 2023-01-19\n',
+  },
+  message: {
+    zh: (p) => `发布日期 ${p.published} 早于报告年度 ${p.year} 年结束`,
+    en: (p) => `Published ${p.published}, before the report year ${p.year} ended`,
+  },
+  check(data, _ctx, finding) {
+    const year = yearOf(data);
+    const published = publishedOf(data);
+    if (year === undefined || published === undefined) return [];
+    return published <= `${year}-12-31` ? [finding('/published', { published, year })] : [];
+  },
+});
+
+export const yearEdition = defineRule({
+  id: 'YEAR-EDITION',
+  severity: 'warning',
+  stage: 'arithmetic',
+  title: { zh: '2021 年以前的年度应使用 2019 年试行格式（规则 6）', en: 'Years before 2021 used the 2019 trial edition (rule 6)' },
+  description: {
+    zh: '`year` 在 2008 至 2020 年之间，文件却声明为 `format: "2021"`。2021 年格式自 2021 年度报告起施行，2019、2020 年度的报告使用 2019 年试行格式（表二不同），更早的年度没有统一格式。这是警告：多半是 `year` 填错了。',
+    en: '`year` is between 2008 and 2020, but the file says `format: "2021"`. The 2021 edition applies from the reports for 2021 on; reports for 2019 and 2020 used the 2019 trial edition (with a different table 2), and earlier years had no common format. A warning: `year` is most likely wrong.',
+  },
+  basis: {
+    zh: '国办公开办函〔2021〕30号印发的格式自 2021 年度报告起使用；此前是国办公开办函〔2019〕60号的试行格式。',
+    en: 'The format of 国办公开办函〔2021〕30号 is used from the reports for 2021 on; before it came the trial edition of 国办公开办函〔2019〕60号.',
+  },
+  fix: {
+    zh: '核对 `year`。如果报告确实是 2019 或 2020 年度的，它应按 2019 年试行格式编写，本工具不能检查。',
+    en: 'Check `year`. A report that really is for 2019 or 2020 belongs to the 2019 trial edition, which this tool cannot check.',
+  },
+  examples: {
+    wrong: 'format: "2021"\nyear: 2020\npublished: 2021-01-19\n',
+    right: 'format: "2021"\nyear: 2021\npublished: 2022-01-19\n',
+  },
+  message: {
+    zh: (p) => `${p.year} 年度报告应使用 2019 年试行格式（2021 年格式自 2021 年度报告起施行），本文件声明为 format: "2021"`,
+    en: (p) => `A report for ${p.year} used the 2019 trial edition (the 2021 edition applies from 2021 reports on), but this file says format: "2021"`,
+  },
+  check(data, _ctx, finding) {
+    const year = yearOf(data);
+    return year !== undefined && year < 2021 && year >= 2008 ? [finding('/year', { year })] : [];
   },
 });

@@ -1,24 +1,6 @@
-import type { Finding } from '../diagnostics/finding.js';
-import type { RuleId } from './catalog.js';
-import { RULE_BY_ID } from './catalog.js';
+// Cell reading shared by the rules (and by render, fix and the roll-up): counts,
+// rows and sums of the data, each pointer split once.
 import { parsePointer, valueAtPath } from '../model/cells.js';
-
-export interface RuleContext {
-  /** Today, for date rules; passed in so that checking stays a pure function. */
-  readonly today: Date;
-}
-
-export interface RuleDef {
-  readonly ids: readonly RuleId[];
-  check(data: unknown, ctx: RuleContext): Finding[];
-}
-
-export const defineRule = (def: RuleDef): RuleDef => def;
-
-export function finding(ruleId: RuleId, pointer: string, params: Finding['params'], related?: readonly string[]): Finding {
-  const severity = RULE_BY_ID.get(ruleId)!.severity;
-  return related ? { ruleId, severity, pointer, params, related } : { ruleId, severity, pointer, params };
-}
 
 // The rules ask for the same few hundred cells in every file: each pointer is
 // split once (rules pass constants, so the lookup hashes no new string).

@@ -1,13 +1,23 @@
-// The registry of rules run after the schema, in order.
+// Running the registry: the single-report rules after the schema, and the
+// rules that need last year's report when it is given (--previous).
 import type { Finding } from '../diagnostics/finding.js';
-import { withRowCache, type RuleContext, type RuleDef } from './define.js';
-import { t3Balance, t3OutcomeTotal, t3RowTotal } from './table3.js';
-import { t2InForce, t4Total } from './table2-4.js';
-import { dates } from './dates.js';
-import { textTable } from './text.js';
+import { withRowCache } from './define.js';
+import type { PreviousContext, PreviousRuleDefinition, ReportRuleDefinition, RuleContext, RuleDefinition } from './rule.js';
+import { RULES } from './catalog.js';
 
-export const SINGLE_REPORT_RULES: readonly RuleDef[] = [t3RowTotal, t3OutcomeTotal, t3Balance, t4Total, t2InForce, dates, textTable];
+const isReportRule = (r: RuleDefinition): r is ReportRuleDefinition => r.check !== undefined && r.needs === undefined;
+const isPreviousRule = (r: RuleDefinition): r is PreviousRuleDefinition => r.needs === 'previous';
 
-export function runRules(data: unknown, ctx: RuleContext, rules: readonly RuleDef[] = SINGLE_REPORT_RULES): Finding[] {
-  return withRowCache(data, () => rules.flatMap((r) => r.check(data, ctx)));
+/** Rules checked on one report, in registry order. */
+export const SINGLE_REPORT_RULES: readonly ReportRuleDefinition[] = (RULES as readonly RuleDefinition[]).filter(isReportRule);
+/** Rules that need last year's report too. */
+export const PREVIOUS_RULES: readonly PreviousRuleDefinition[] = (RULES as readonly RuleDefinition[]).filter(isPreviousRule);
+
+export function runRules(data: unknown, ctx: RuleContext, rules: readonly ReportRuleDefinition[] = SINGLE_REPORT_RULES): Finding[] {
+  return withRowCache(data, () => rules.flatMap((r) => r.check(data, ctx, r.finding)));
+}
+
+/** Rules 7 and 8: this year's data against last year's. */
+export function runPreviousRules(data: unknown, previous: unknown, ctx: PreviousContext = {}): Finding[] {
+  return PREVIOUS_RULES.flatMap((r) => r.check(data, previous, ctx, r.finding));
 }

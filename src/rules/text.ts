@@ -2,7 +2,9 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { APPLICANT_COLUMN_KEYS, REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { extractStatements, type Quantity, type Statement } from '../text/statements.js';
-import { count, defineRule, finding, has, sum } from './define.js';
+import { cellsOf } from '../diagnostics/messages.js';
+import { count, has, sum } from './define.js';
+import { defineRule } from './rule.js';
 import { requestCell } from './table3.js';
 import { valueAt } from '../model/cells.js';
 
@@ -89,8 +91,31 @@ export function agrees(data: unknown, st: Statement, table: number): boolean {
 const yuanText = (y: number) => String(Number((y / 10000).toFixed(4)));
 
 export const textTable = defineRule({
-  ids: ['TEXT-TABLE'],
-  check(data) {
+  id: 'TEXT-TABLE',
+  severity: 'warning',
+  stage: 'consistency',
+  title: { zh: '总体情况（及前言）文字中写明的数字与表格不一致（规则 9）', en: 'A figure the overview (or preamble) states in words differs from the tables (rule 9)' },
+  description: {
+    zh: '读出 `overview`（一、总体情况）和 `preamble`（前言）中用文字写明的数字，与表格中的同一项比较：收到的申请（“全年共收到政府信息公开申请 N 件”“未收到…申请”）、上年结转和结转下年度、予以公开、部分公开和办结的件数、行政复议和行政诉讼、规章和行政规范性文件的制发与现行有效件数、行政事业性收费。不一致时警告，并指向文字中那个数字的行和列。\n\n为避免误报，以下情况不比较：约数（20 余件、近百），咨询、投诉、信访等其他类别，全市、全区等整个地区的数字（`scope: government` 的报告除外），说的是别的年度的句子，以及表格中结构检查不通过的单元格。总计写错时，文字与写出的总计或各项之和一致都算一致（总计的错误由规则 1–4 报告）；“共收到申请 N 件”也可以是新收加上年结转。',
+    en: 'Reads the figures that `overview` (一、总体情况) and `preamble` state in words and compares each with the same figure in the tables: applications received ("全年共收到政府信息公开申请 N 件", "未收到…申请"), carried over and carried forward, disclosed, partly disclosed and concluded, administrative reviews and lawsuits, rules and normative documents issued and in force, fees. A mismatch is a warning placed at the line and column of the number inside the text.\n\nTo stay clear of false alarms it does not compare approximate figures (20 余件, 近百), other kinds of request (咨询, 投诉, 信访, …), figures of a whole area (全市, 全区, … unless the report is `scope: government`), sentences about another year, or cells the schema refused. When a total is wrong, text that agrees with the total as written or as its parts add up agrees (rules 1–4 report the total); "共收到申请 N 件" may also count the requests carried over.',
+  },
+  basis: {
+    zh: '国办公开办函〔2021〕30号格式的“一、总体情况”概述本年度的政府信息公开工作，其中写到的件数与表二、三、四统计的是同一年度的同一事项，应当一致。',
+    en: 'Part 一、总体情况 of the format of 国办公开办函〔2021〕30号 summarises the year\'s disclosure work; the figures it states count the same things in the same year as tables 2, 3 and 4, and should agree with them.',
+  },
+  fix: {
+    zh: '核对文字和表格，改正错的一方。消息会引用那句话，并指出比较的是哪个单元格。',
+    en: 'Check the text against the table and correct whichever is wrong. The message quotes the sentence and names the cell it was compared with.',
+  },
+  examples: {
+    wrong: 'overview: |\n  全年共收到政府信息公开申请 9 件，均在法定期限内答复。\nrequests:\n  received: {naturalPerson: 8, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 8}\n',
+    right: 'overview: |\n  全年共收到政府信息公开申请 8 件，均在法定期限内答复。\nrequests:\n  received: {naturalPerson: 8, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 8}\n',
+  },
+  message: {
+    zh: (p, cell) => `${cell}写明「${p.quote}」（${p.statedValue}${p.unit ?? ''}），而 ${cellsOf(p.target, 'zh')} 为 ${p.tableValue}${p.unit ?? ''}；文字与表格不一致`,
+    en: (p, cell) => `${cell} says "${p.quote}" (${p.statedValue}${p.unitEn ? ` ${p.unitEn}` : ''}), but ${cellsOf(p.target, 'en')} is ${p.tableValue}${p.unitEn ? ` ${p.unitEn}` : ''}; the text and the table disagree`,
+  },
+  check(data, _ctx, finding) {
     const out: Finding[] = [];
     const year = count(data, '/year');
     for (const field of ['preamble', 'overview'] as const) {
@@ -112,7 +137,7 @@ export const textTable = defineRule({
         }
         if (agrees(data, st, table)) continue;
         const fees = st.quantity === 'fees';
-        const f = finding('TEXT-TABLE', `/${field}`, {
+        const f = finding(`/${field}`, {
           quote: st.quote,
           statedValue: fees ? yuanText(st.value) : st.value,
           tableValue: fees ? yuanText(table) : table,

@@ -11,6 +11,7 @@ import { textTable, QUANTITY_CELLS } from '../../src/rules/text.js';
 import { extractStatements, type Quantity } from '../../src/text/statements.js';
 import { parse } from 'yaml';
 import { checkSource } from '../../src/check.js';
+import { formatMessage } from '../../src/diagnostics/format-message.js';
 
 const FIX = join(__dirname, '..', 'fixtures', 'across');
 const { sentences } = JSON.parse(readFileSync(join(FIX, 'sentences.json'), 'utf8')) as {
@@ -36,7 +37,7 @@ function reportWith(text: string, year: number, values: Partial<Record<Quantity,
   return r;
 }
 
-const warnings = (data: unknown) => textTable.check(data, { today: new Date('2030-01-01') });
+const warnings = (data: unknown) => textTable.check(data, { today: new Date('2030-01-01') }, textTable.finding);
 
 describe('rule 9 on the complete seed report (方城县释之街道办事处 2023, text and tables as published)', () => {
   const seed = readFileSync(join(__dirname, '..', 'fixtures', 'valid', 'shizhi-2023.yaml'), 'utf8');
@@ -51,7 +52,7 @@ describe('rule 9 on the complete seed report (方城县释之街道办事处 202
     const f = r.findings.filter((x) => x.ruleId === 'TEXT-TABLE');
     expect(f).toHaveLength(1);
     expect(twelve.split('\n')[f[0]!.line - 1]!.slice(f[0]!.column - 1)).toMatch(/^没有发生信息公开申请/);
-    expect(f[0]!.message).toBe('一、总体情况写明「全年没有发生信息公开申请」（0），而 一、本年新收政府信息公开申请数量 · 总计 为 12；文字与表格不一致');
+    expect(formatMessage(f[0]!, 'zh')).toBe('一、总体情况写明「全年没有发生信息公开申请」（0），而 一、本年新收政府信息公开申请数量 · 总计 为 12；文字与表格不一致');
   });
 });
 

@@ -7,6 +7,7 @@ import { extractStatements } from '../../src/text/statements.js';
 import { loadReport } from '../../src/load/load.js';
 import { locateTextOffset } from '../../src/text/locate.js';
 import { checkSource } from '../../src/check.js';
+import { formatMessage } from '../../src/diagnostics/format-message.js';
 
 const FIX = join(__dirname, '..', 'fixtures', 'across');
 
@@ -87,7 +88,7 @@ describe('rule 9 placed at the figure', () => {
     const f = r.findings.filter((x) => x.ruleId === 'TEXT-TABLE');
     expect(f).toHaveLength(1);
     expect(at(text, f[0]!.line, f[0]!.column)).toMatch(/^十二 件/);
-    expect(f[0]!.message).toContain('一、本年新收政府信息公开申请数量 · 总计 为 0');
+    expect(formatMessage(f[0]!, 'zh')).toContain('一、本年新收政府信息公开申请数量 · 总计 为 0');
   });
 
   it('JSON strings with escapes', () => {
@@ -110,7 +111,7 @@ describe('rule 9 placed at the figure', () => {
     const text = withOverview('overview: |\n  全区共收到政府信息公开申请500件，本办收到政府信息公开申请0件。\n');
     expect(checkSource(text, { filename: 'a.yaml' }).findings).toEqual([]);
     const gov = checkSource(text.replace('scope: agency', 'scope: government'), { filename: 'g.yaml' }).findings;
-    expect(gov.map((f) => [f.ruleId, f.message.includes('500')])).toEqual([['TEXT-TABLE', true]]);
+    expect(gov.map((f) => [f.ruleId, formatMessage(f, 'zh').includes('500')])).toEqual([['TEXT-TABLE', true]]);
   });
 
   it('agreeing text and table: no warning', () => {

@@ -48,7 +48,7 @@ describe('baseline', () => {
   });
 
   it('suppresses a key at most as many times as it was recorded', () => {
-    const f = (pointer: string): LocatedFinding => ({ file: 'a.yaml', ruleId: 'T3-ROW-TOTAL', severity: 'error', message: '', pointer, line: 1, column: 1, related: [] });
+    const f = (pointer: string): LocatedFinding => ({ file: 'a.yaml', ruleId: 'T3-ROW-TOTAL', severity: 'error', pointer, line: 1, column: 1, params: {}, related: [] });
     const b = makeBaseline([f('/x'), f('/x')], '/w', '/w/b.json');
     expect(b.findings).toEqual([{ file: 'a.yaml', ruleId: 'T3-ROW-TOTAL', pointer: '/x', count: 2 }]);
     const r = applyBaseline([f('/x'), f('/x'), f('/x'), f('/y')], b, '/w', '/w/b.json');

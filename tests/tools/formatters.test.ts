@@ -48,14 +48,16 @@ describe('--format sarif', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it('has one rule entry per rule id, with a description and a help URI', () => {
+  it('has one rule entry per rule id, with a description and its own page as help URI', () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const rules = log.runs[0]!.tool.driver.rules;
     const ids = rules.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('T3-BALANCE');
     for (const rule of rules) {
       expect(rule.shortDescription.text).not.toBe('');
-      expect(rule.helpUri).toMatch(/^https:\/\/.+#rules$/);
+      expect(rule.helpUri).toMatch(/^https:\/\/.+\.md$/);
+      expect(rule.helpUri).toBe(`https://unpkg.com/xxgk-report@${version}/docs/rules/${rule.id}.md`);
     }
     for (const res of log.runs[0]!.results) expect(rules[res.ruleIndex]!.id).toBe(res.ruleId);
   });

@@ -69,13 +69,18 @@ describe('report schema', () => {
 });
 
 describe('report rules', () => {
-  it('lists every rule with its severity and description, in both languages', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const page = (id: string) => `https://unpkg.com/xxgk-report@${version}/docs/rules/${id}.md`;
+  const re = (s: string) => s.replace(/[()（）.*+?[\]]/g, '\\$&');
+  it('lists every rule with its severity, description and page, in both languages', () => {
     const zh = cli(['rules']);
     expect(zh.code).toBe(0);
-    for (const r of RULES) expect(zh.stdout).toMatch(new RegExp(`^${r.id} +${r.severity === 'error' ? '错误' : '警告'} +\\S+ +${r.docs.zh.replace(/[()（）.*+?[\]]/g, '\\$&')}$`, 'm'));
+    for (const r of RULES) expect(zh.stdout).toMatch(new RegExp(`^${r.id} +${r.severity === 'error' ? '错误' : '警告'} +\\S+ +${re(r.title.zh)} +${re(page(r.id))}$`, 'm'));
     const en = cli(['rules', '--lang', 'en']);
-    for (const r of RULES) expect(en.stdout).toContain(r.docs.en);
-    const json = JSON.parse(cli(['rules', '-f', 'json']).stdout) as { id: string; severity: string }[];
+    for (const r of RULES) expect(en.stdout).toMatch(new RegExp(`^${r.id} +${r.severity} +${r.stage} +${re(r.title.en)} +${re(page(r.id))}$`, 'm'));
+    const json = JSON.parse(cli(['rules', '-f', 'json']).stdout) as { id: string; severity: string; description: string; needs?: string; url: string }[];
     expect(json.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(json.map((r) => r.url)).toEqual(RULES.map((r) => page(r.id)));
+    expect(json.filter((r) => r.needs === 'previous').map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-COPIED']);
   });
 });

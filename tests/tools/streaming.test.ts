@@ -3,13 +3,14 @@
 // result list gives.
 import { describe, expect, it } from 'vitest';
 import type { LocatedFinding } from '../../src/diagnostics/finding.js';
+import { formatMessage } from '../../src/diagnostics/format-message.js';
 import { jsonStream } from '../../src/formatters/json.js';
 import { githubStream, MAX_ANNOTATIONS } from '../../src/formatters/github.js';
 import { stylishStream } from '../../src/formatters/stylish.js';
 import type { FileResult } from '../../src/formatters/types.js';
 
 const finding = (file: string, line: number, severity: 'error' | 'warning'): LocatedFinding => ({
-  file, ruleId: severity === 'error' ? 'T3-BALANCE' : 'DATE-LATE', severity, message: `m${line}`, pointer: '/year', line, column: 1, related: [],
+  file, ruleId: severity === 'error' ? 'PARSE-SYNTAX' : 'PARSE-ENCODING', severity, pointer: '', line, column: 1, params: severity === 'error' ? { detail: `m${line}` } : { encoding: `m${line}` }, related: [],
 });
 const results: FileResult[] = [
   { file: 'a.yaml', findings: [] },
@@ -21,9 +22,9 @@ const feed = (s: { file(r: FileResult): string; end(n: number): string }) => res
 
 describe('streamed formatters', () => {
   it('json: the same text as one JSON.stringify of every finding', () => {
-    const all = results.flatMap((r) => r.findings.map((f) => ({ file: f.file, ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, line: f.line, column: f.column, related: f.related })));
-    expect(feed(jsonStream())).toBe(JSON.stringify(all, null, 2) + '\n');
-    const none = jsonStream();
+    const all = results.flatMap((r) => r.findings.map((f) => ({ file: f.file, ruleId: f.ruleId, severity: f.severity, message: formatMessage(f, 'zh'), pointer: f.pointer, line: f.line, column: f.column, related: f.related })));
+    expect(feed(jsonStream({ lang: 'zh' }))).toBe(JSON.stringify(all, null, 2) + '\n');
+    const none = jsonStream({ lang: 'zh' });
     expect(none.file(results[0]!) + none.end(1)).toBe('[]\n');
   });
 
@@ -38,7 +39,7 @@ describe('streamed formatters', () => {
   it('stylish: prints nothing for a clean file, each file block as it comes, one summary at the end', () => {
     const s = stylishStream({ lang: 'en', color: false });
     expect(s.file(results[0]!)).toBe('');
-    expect(s.file(results[3]!)).toBe('d.yaml\n  1:1  error  m1  T3-BALANCE\n  2:1  error  m2  T3-BALANCE\n  3:1  error  m3  T3-BALANCE\n  4:1  error  m4  T3-BALANCE\n\n');
+    expect(s.file(results[3]!)).toBe('d.yaml\n  1:1  error  Syntax error: m1  PARSE-SYNTAX\n  2:1  error  Syntax error: m2  PARSE-SYNTAX\n  3:1  error  Syntax error: m3  PARSE-SYNTAX\n  4:1  error  Syntax error: m4  PARSE-SYNTAX\n\n');
     expect(s.end(2)).toBe('✖ 4 problems (4 errors, 0 warnings) in 2 files\n');
     const quiet = stylishStream({ lang: 'zh', color: false, quiet: true });
     expect(quiet.file(results[1]!) + quiet.end(1)).toBe('✖ 1 个文件中共 12 个问题（0 个错误，12 个警告）\n');
