@@ -10,8 +10,8 @@ export const prevCopied = defineRule({
   stage: 'consistency',
   needs: 'previous',
   title: {
-    zh: '表二、三、四全部数字与上年相同且不全为 0，疑似照搬（规则 8）',
-    en: 'Every count of tables 2, 3, 4 equals last year\'s, not all zero: probably copied (rule 8)',
+    zh: '表二、三、四全部数字与上年相同且不全为 0，疑似照搬（规则 8，需 --previous）',
+    en: 'Every count of tables 2, 3, 4 equals last year\'s, not all zero: probably copied (rule 8, needs --previous)',
   },
   description: {
     zh: '给出上年报告时（`report validate --previous`），表二、三、四的每一个数字（含总计，没写的总计按各项计算；收费金额精确到元）都与上年报告相同，而且不全为 0。两年的统计完全一样几乎不可能，多半是照搬了上年的报告而忘了更新。任何一方有结构检查不通过的单元格时不下结论。',
@@ -26,9 +26,9 @@ export const prevCopied = defineRule({
     en: 'Fill in tables 2, 3 and 4 with this year\'s figures. If the two years really are the same (a handful of figures that did not change, say), accept the warning in a baseline or the configuration.',
   },
   examples: {
-    previous: '# 上年报告（2022 年度）：表二、三、四见完整示例\nyear: 2022\n',
-    wrong: '# 本年报告（2023 年度）：表二、三、四与上年报告逐一相同\nyear: 2023\n',
-    right: '# 本年报告（2023 年度）：表二、三、四按本年情况填写\nyear: 2023\nproactive:\n  normativeDocuments: {issued: 3, repealed: 1, inForce: 10}\n',
+    previous: '# 上年报告（2022 年度），表二、三、四的其余数字与本年相同\nyear: 2022\nproactive:\n  normativeDocuments: {issued: 5, repealed: 12, inForce: 8}\n',
+    wrong: '# 本年报告（2023 年度），表二、三、四的其余数字与上年相同\nyear: 2023\nproactive:\n  normativeDocuments: {issued: 5, repealed: 12, inForce: 8}\n',
+    right: '# 本年报告（2023 年度），按本年情况填写\nyear: 2023\nproactive:\n  normativeDocuments: {issued: 3, repealed: 1, inForce: 10}\n',
   },
   message: {
     zh: (p) => `表二、三、四的全部 ${p.cells} 个数字与上年报告 ${p.prevFile} 完全相同，疑似照搬上年报告，请核对`,

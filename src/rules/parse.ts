@@ -110,13 +110,13 @@ export const parseNotMapping = defineRule({
   reportedBy: 'loader',
   title: { zh: '文件顶层不是键值映射', en: 'The top level of the file is not a mapping' },
   description: {
-    zh: '文件读出来是一个列表、一个数字、一段文字或空值，而不是以 `format`、`agency`、`year` 等为键的映射。常见原因是每行前面多写了 `- `，或整个文件是一个 JSON 数组。',
-    en: 'The file reads as a list, a number, a string or null, not as a mapping with keys `format`, `agency`, `year`, …. Usually each line starts with a stray `- `, or the whole file is a JSON array.',
+    zh: '文件读出来是一个列表、一个数字、一段文字或空值，而不是以 `format`、`agency`、`year` 等为键的映射。常见原因是每行前面多写了列表符号 `-`，或整个文件是一个 JSON 数组。',
+    en: 'The file reads as a list, a number, a string or null, not as a mapping with keys `format`, `agency`, `year`, …. Usually each line starts with a stray list dash `-`, or the whole file is a JSON array.',
   },
   basis: DATA_FILE,
   fix: {
-    zh: '去掉顶层的 `- ` 或 `[ ]`，让 `format:`、`agency:` 等键从行首开始写。',
-    en: 'Remove the top-level `- ` or `[ ]` so that `format:`, `agency:` and the other keys start at the beginning of the line.',
+    zh: '去掉顶层的列表符号 `-` 或方括号 `[]`，让 `format:`、`agency:` 等键从行首开始写。',
+    en: 'Remove the top-level list dashes `-` or brackets `[]` so that `format:`, `agency:` and the other keys start at the beginning of the line.',
   },
   examples: {
     wrong: '- format: "2021"\n- agency: 某某县人民政府办公室\n- year: 2023\n',

@@ -19,8 +19,8 @@ export const prevCarry = defineRule({
   stage: 'consistency',
   needs: 'previous',
   title: {
-    zh: '本年“二、上年结转”各列不等于上年报告“四、结转下年度继续办理”（规则 7）',
-    en: 'This year\'s II (carried over) differs from last year\'s IV (carried forward), per column (rule 7)',
+    zh: '本年“二、上年结转”各列不等于上年报告“四、结转下年度继续办理”（规则 7，需 --previous）',
+    en: 'This year\'s II (carried over) differs from last year\'s IV (carried forward), per column (rule 7, needs --previous)',
   },
   description: {
     zh: '给出上年报告时（`report validate --previous`），表三每一列中本年的“二、上年结转政府信息公开申请数量”必须等于上年报告的“四、结转下年度继续办理”。只有总计列不等、六类申请人列都相等时才报告总计列，一处错误只说一次。消息写明两个文件及各自的行号。',
@@ -67,8 +67,8 @@ export const prevInForce = defineRule({
   stage: 'consistency',
   needs: 'previous',
   title: {
-    zh: '现行有效件数不等于上年现行有效 + 本年制发 − 本年废止（规则 7）',
-    en: 'In force differs from last year\'s in force + issued − repealed (rule 7)',
+    zh: '现行有效件数不等于上年现行有效 + 本年制发 − 本年废止（规则 7，需 --previous）',
+    en: 'In force differs from last year\'s in force + issued − repealed (rule 7, needs --previous)',
   },
   description: {
     zh: '给出上年报告时（`report validate --previous`），表二“规章”和“行政规范性文件”的现行有效件数应等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。这是警告：各地对“现行有效”“制发”的统计口径不尽相同，两者可能合理地不等。',

@@ -27,8 +27,8 @@ export const t4Total = defineRule({
     en: 'Check the four figures and the total of the group and correct the wrong one. The total may be left out and computed; `report validate --fix` rewrites a wrong total as the sum of the four.',
   },
   examples: {
-    wrong: 'reviewsAndLawsuits:\n  review: {upheld: 1, corrected: 0, other: 0, pending: 1, total: 1}\n',
-    right: 'reviewsAndLawsuits:\n  review: {upheld: 1, corrected: 0, other: 0, pending: 1, total: 2}\n',
+    wrong: 'reviewsAndLawsuits:\n  review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 2}\n',
+    right: 'reviewsAndLawsuits:\n  review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}\n',
   },
   message: {
     zh: (p, cell) => `${cell}：结果维持、结果纠正、其他结果、尚未审结之和为 ${p.computed}，填报为 ${p.reported}，相差 ${diff(p)}`,

@@ -128,8 +128,8 @@ export const t3Balance = defineRule({
     en: 'The note of table 3 in 国办公开办函〔2021〕30号: 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 (in each column, item I plus item II equals item III plus item IV).',
   },
   fix: {
-    zh: '核对该列的四个数字：新收、上年结转、办结（（七）总计）和结转下年度。常见的错误是漏填了结转下年度继续办理的申请，或把上年结转的申请计入了本年新收。',
-    en: 'Check the four figures of the column: received, carried over, concluded ((7) total) and carried forward. Commonly the requests carried forward were left out, or last year\'s carried-over requests were counted as received this year as well.',
+    zh: '核对该列的四个数字：新收、上年结转、办结（（七）总计）和结转下年度。例如是否漏填了结转下年度继续办理的申请，或把上年结转的申请又计入了本年新收。',
+    en: 'Check the four figures of the column: received, carried over, concluded ((7) total) and carried forward. Were the requests carried forward left out, say, or last year\'s carried-over requests counted as received this year as well?',
   },
   examples: {
     wrong: `requests:\n  received: ${row(8)}\n  carriedOver: ${row(0)}\n  outcomes:\n    # （一）至（六）略\n    total: ${row(8)}\n  carriedForward: ${row(1)}\n`,

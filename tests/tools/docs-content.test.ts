@@ -80,7 +80,7 @@ describe('README.md', () => {
 
   it('keeps the rules table between its markers', () => {
     expect(README).toMatch(/^## Rules$/m);
-    expect(README).toMatch(/<!-- rules:start -->\n[\s\S]*\| `T3-BALANCE` \|[\s\S]*\n<!-- rules:end -->/);
+    expect(README).toMatch(/<!-- rules:start -->\n[\s\S]*\| \[`T3-BALANCE`\]\(docs\/rules\/T3-BALANCE\.md\) \|[\s\S]*\n<!-- rules:end -->/);
   });
 
   it('its library example runs against the built package', () => {

@@ -1,6 +1,6 @@
 // report init, report schema, report rules.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -82,5 +82,10 @@ describe('report rules', () => {
     expect(json.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(json.map((r) => r.url)).toEqual(RULES.map((r) => page(r.id)));
     expect(json.filter((r) => r.needs === 'previous').map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-COPIED']);
+  });
+  it('links pages the package ships', () => {
+    for (const r of RULES) expect(existsSync(join(ROOT, 'docs', 'rules', `${r.id}.md`)), r.id).toBe(true);
+    const files = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
+    expect(files).toContain('docs/');
   });
 });

@@ -22,6 +22,7 @@ describe('npm pack', () => {
     expect(paths).toContain('schemas/report.schema.json');
     expect(paths).toContain('README.md');
     expect(paths).toContain('docs/cli.md');
+    expect(paths).toContain('docs/rules/T3-BALANCE.md');
     for (const p of paths) {
       expect(p).toMatch(/^(bin|dist|schemas|templates|docs)\/|^(README\.md|package\.json|LICENSE)$/);
       expect(p).not.toMatch(/(^|\/)(tests?|fixtures|__tests__)\/|\.test\.[jt]s$/);
