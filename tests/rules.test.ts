@@ -1,8 +1,13 @@
 // Each rule against its equation: these fail if a rule is deleted or its sum changed.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateReport } from '../src/check.js';
+import { loadReport } from '../src/load/load.js';
+import { checkSchema } from '../src/schema/check-schema.js';
+import { RULES } from '../src/rules/catalog.js';
+import { PREVIOUS_RULES, SINGLE_REPORT_RULES } from '../src/rules/index.js';
+import type { RuleDefinition } from '../src/rules/rule.js';
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS } from '../src/model/edition2021.js';
 import { formatMessage } from '../src/diagnostics/format-message.js';
 
@@ -203,5 +208,54 @@ describe('the schema stage', () => {
     const d = base();
     d.requests.received.naturalPerson = 'eight';
     expect(ids(d)).toEqual(['SCHEMA-TYPE /requests/received/naturalPerson']);
+  });
+});
+
+describe('the registry', () => {
+  it('runs rules 7 and 8 only with last year\'s report, and rule 9 and SCHEMA-YEAR on every report', () => {
+    expect(PREVIOUS_RULES.map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-COPIED']);
+    const single = SINGLE_REPORT_RULES.map((r) => r.id);
+    expect(single).toEqual(expect.arrayContaining(['SCHEMA-YEAR', 'TEXT-TABLE', 'T3-BALANCE', 'DATE-LATE', 'DATE-EARLY', 'YEAR-EDITION']));
+    expect(single.filter((id) => id.startsWith('PREV-'))).toEqual([]);
+    // Every rule is checked by its definition, or its definition says which stage reports it.
+    for (const r of RULES as readonly RuleDefinition[]) expect(r.check !== undefined || r.reportedBy !== undefined, r.id).toBe(true);
+    expect(SINGLE_REPORT_RULES.length + PREVIOUS_RULES.length + RULES.filter((r) => r.reportedBy).length).toBe(RULES.length);
+  });
+
+  it('a check reports its own id only, at its own severity', () => {
+    const d = base();
+    d.year = 2030;
+    d.published = '2030-06-01';
+    d.requests.received.total = 9;
+    d.reviewsAndLawsuits.review.total = 5;
+    d.proactive.regulations = { issued: 3, repealed: 0, inForce: 2 };
+    d.overview = '全年共收到政府信息公开申请 3 件。';
+    const seen = new Set<string>();
+    for (const r of SINGLE_REPORT_RULES) {
+      for (const f of r.check(d, { today: TODAY }, r.finding)) {
+        expect([f.ruleId, f.severity]).toEqual([r.id, r.severity]);
+        seen.add(f.ruleId);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the ids the loader and the schema stage report are the rules that say so (SCHEMA-YEAR: the schema and its own check)', () => {
+    const by = new Map((RULES as readonly RuleDefinition[]).map((r) => [r.id, r.reportedBy]));
+    const dir = join(import.meta.dirname, 'fixtures', 'invalid');
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name));
+    expect(files.length).toBeGreaterThan(10);
+    const loaderIds = new Set<string>();
+    const schemaIds = new Set<string>();
+    for (const e of files) {
+      const l = loadReport(readFileSync(join(e.parentPath, e.name)), { filename: e.name });
+      for (const f of l.findings) { expect(by.get(f.ruleId), f.ruleId).toBe('loader'); loaderIds.add(f.ruleId); }
+      if (l.data !== undefined) for (const f of checkSchema(l.data, l.numbers)) { schemaIds.add(f.ruleId); expect(f.ruleId === 'SCHEMA-YEAR' || by.get(f.ruleId) === 'schema', f.ruleId).toBe(true); }
+    }
+    const d = base();
+    d.year = 2000;
+    expect(checkSchema(d).map((f) => f.ruleId)).toEqual(['SCHEMA-YEAR']);
+    expect(loaderIds.size).toBeGreaterThan(0);
+    expect(schemaIds.size).toBeGreaterThan(2);
   });
 });

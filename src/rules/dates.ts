@@ -126,8 +126,8 @@ export const yearEdition = defineRule({
   stage: 'arithmetic',
   title: { zh: '2021 年以前的年度应使用 2019 年试行格式（规则 6）', en: 'Years before 2021 used the 2019 trial edition (rule 6)' },
   description: {
-    zh: '`year` 在 2008 至 2020 年之间，文件却声明为 `format: "2021"`。2021 年格式自 2021 年度报告起施行，2019、2020 年度的报告使用 2019 年试行格式（表二不同），更早的年度没有统一格式。这是警告：多半是 `year` 填错了。',
-    en: '`year` is between 2008 and 2020, but the file says `format: "2021"`. The 2021 edition applies from the reports for 2021 on; reports for 2019 and 2020 used the 2019 trial edition (with a different table 2), and earlier years had no common format. A warning: `year` is most likely wrong.',
+    zh: '`year` 在 2008 至 2020 年之间，文件却声明为 `format: "2021"`。2021 年格式自 2021 年度报告起施行，2019、2020 年度的报告使用 2019 年试行格式（表二不同）。这是警告：多半是 `year` 填错了。',
+    en: '`year` is between 2008 and 2020, but the file says `format: "2021"`. The 2021 edition applies from the reports for 2021 on; reports for 2019 and 2020 used the 2019 trial edition (with a different table 2). A warning: `year` is most likely wrong.',
   },
   basis: {
     zh: '国办公开办函〔2021〕30号印发的格式自 2021 年度报告起使用；此前是国办公开办函〔2019〕60号的试行格式。',

@@ -38,8 +38,8 @@ export const parseDuplicateKey = defineRule({
   reportedBy: 'loader',
   title: { zh: '同一层级中出现重复的键', en: 'A key appears twice in the same mapping' },
   description: {
-    zh: '同一个映射中同一个键写了两次。YAML 和 JSON 的读取程序通常默默取后一个值，前一个数字就此丢失，所以本工具把它当作错误。',
-    en: 'The same key is written twice in one mapping. YAML and JSON readers usually keep the last value silently and lose the first, so this tool treats it as an error.',
+    zh: '同一个映射中同一个键写了两次。YAML 规范不允许这样写；JSON 的读取程序大多默默取后一个值，前一个数字就此丢失。本工具把它当作错误，指向重复的那一处（JSON 文件还写明第一次出现在哪一行）。',
+    en: 'The same key is written twice in one mapping. The YAML specification does not allow it; most JSON readers silently keep the last value and lose the first. This tool treats it as an error, placed at the repeat (for JSON, the message names the line of the first one too).',
   },
   basis: DATA_FILE,
   fix: {

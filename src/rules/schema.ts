@@ -23,8 +23,8 @@ export const schemaRequired = defineRule({
     en: 'A key that must be there is missing: at the top, `format`, `agency`, `year`, `overview`, `proactive`, `requests`, `reviewsAndLawsuits`, `problems`, `other`; every row and column of table 2; every row of table 3 and its six applicant columns; upheld, corrected, other and pending of each group of table 4. The totals of tables 3 and 4 may be left out (they are computed then), and so may `published`, `scope`, `contact` and `preamble`.',
   },
   basis: {
-    zh: '国办公开办函〔2021〕30号规定的年度报告格式由六个部分组成，表二、三、四的每个单元格都要填写（没有的填 0）；《政府信息公开条例》第五十条规定了年度报告应当包括的内容。',
-    en: 'The annual report format of 国办公开办函〔2021〕30号 has six parts, and every cell of tables 2, 3 and 4 is to be filled in (0 where there is none); Article 50 of the Regulations lists what an annual report contains.',
+    zh: '国办公开办函〔2021〕30号规定的年度报告格式由六个部分组成，表二、三、四的各行各列都是格式的一部分；《政府信息公开条例》第五十条规定了年度报告应当包括的内容。',
+    en: 'The annual report format of 国办公开办函〔2021〕30号 has six parts, and every row and column of tables 2, 3 and 4 belongs to it; Article 50 of the Regulations lists what an annual report contains.',
   },
   fix: {
     zh: '补上消息中指出的键；没有的件数填 0。`report init` 生成的空白报告列出了全部的键。',
@@ -47,8 +47,8 @@ export const schemaUnknownKey = defineRule({
   reportedBy: 'schema',
   title: { zh: '未知的键（通常是拼写错误）', en: 'An unknown key (usually a typo)' },
   description: {
-    zh: '出现了数据文件中没有定义的键。这几乎总是拼写错误，而拼错的键下的数字不会被检查、也不会出现在生成的报告中。消息会列出此处可用的键，并给出最相近的一个；键名中有全角字母或不可见字符、或 `{…}` 中的千位分隔符把数字拆成了键时，也会说明。',
-    en: 'A key the data file does not define. It is nearly always a typo, and the figures under a misspelt key are neither checked nor rendered. The message lists the keys allowed there and suggests the closest; it also says when a key holds full-width or invisible characters, or when a thousands separator inside `{…}` split a number into a key.',
+    zh: '出现了数据文件中没有定义的键。这几乎总是拼写错误，而拼错的键下的数字不计入报告的任何一项。消息会列出此处可用的键，并给出最相近的一个；键名中有全角字母或不可见字符、或 `{…}` 中的千位分隔符把数字拆成了键时，也会说明。',
+    en: 'A key the data file does not define. It is nearly always a typo, and the figures under a misspelt key count for no item of the report. The message lists the keys allowed there and suggests the closest; it also says when a key holds full-width or invisible characters, or when a thousands separator inside `{…}` split a number into a key.',
   },
   basis: CONTRACT,
   fix: {
@@ -234,8 +234,8 @@ export const schemaDecimals = defineRule({
   reportedBy: 'schema',
   title: { zh: '收费金额超过四位小数', en: 'A fee amount with more than four decimal places' },
   description: {
-    zh: '表二“行政事业性收费 · 本年收费金额（单位：万元）”的小数超过四位。以万元为单位，四位小数就是 1 元；更多的小数位通常是换算错误（例如把元数除以 10000 时多除了一次）。',
-    en: 'The fee amount of table 2 (行政事业性收费 · 本年收费金额, in units of 10,000 yuan) has more than four decimal places. In units of 10,000 yuan four places is one yuan; more usually means a conversion went wrong (yuan divided by 10,000 twice, say).',
+    zh: '表二“行政事业性收费 · 本年收费金额（单位：万元）”的小数超过四位。以万元为单位，四位小数就是 1 元；更多的小数位多半是换算有误（例如元数除以 10000 时多除了一次）。',
+    en: 'The fee amount of table 2 (行政事业性收费 · 本年收费金额, in units of 10,000 yuan) has more than four decimal places. In units of 10,000 yuan four places is one yuan; more most likely means a conversion went wrong (yuan divided by 10,000 twice, say).',
   },
   basis: {
     zh: '国办公开办函〔2021〕30号表二中“本年收费金额”的单位是万元。',
