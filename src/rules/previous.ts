@@ -4,14 +4,12 @@ import { cellsOf, where } from '../diagnostics/messages.js';
 import { REQUEST_COLUMNS } from '../model/edition2021.js';
 import { count } from './define.js';
 import { defineRule, type PreviousContext } from './rule.js';
-import { requestCell } from './table3.js';
+import { exampleRow, requestCell } from './table3.js';
 
 /** Kept for the library: rule 7's options. */
 export type PreviousNames = PreviousContext;
 
 const other = (ctx: PreviousContext, pointer: string) => ({ file: ctx.previousFile ?? '', pointer });
-
-const row = (n: number, total = n) => `{naturalPerson: ${n}, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: ${total}}`;
 
 export const prevCarry = defineRule({
   id: 'PREV-CARRY',
@@ -35,9 +33,9 @@ export const prevCarry = defineRule({
     en: 'Check this year\'s II against last year\'s IV and correct the wrong one. The two lines in the message point at the cell in each file.',
   },
   examples: {
-    previous: `# 上年报告（2022 年度）\nrequests:\n  carriedForward: ${row(2)}\n`,
-    wrong: `# 本年报告（2023 年度）\nyear: 2023\nrequests:\n  carriedOver: ${row(1)}\n`,
-    right: `# 本年报告（2023 年度）\nyear: 2023\nrequests:\n  carriedOver: ${row(2)}\n`,
+    previous: `# 上年报告（2022 年度）\nrequests:\n  carriedForward: ${exampleRow(2)}\n`,
+    wrong: `# 本年报告（2023 年度）\nyear: 2023\nrequests:\n  carriedOver: ${exampleRow(1)}\n`,
+    right: `# 本年报告（2023 年度）\nyear: 2023\nrequests:\n  carriedOver: ${exampleRow(2)}\n`,
   },
   message: {
     zh: (p, cell) => `${cell} 为 ${p.current}${where('zh', p.file, p.line)}，上年报告 ${cellsOf(p.prevPointer, 'zh')} 为 ${p.previous}${where('zh', p.prevFile, p.prevLine)}；两者应相等，相差 ${Math.abs(Number(p.current) - Number(p.previous))}`,

@@ -4,13 +4,14 @@
 // here. SCHEMA-YEAR is partly a rule of its own: see dates.ts.
 import { hintEn, hintZh, TYPE_EN, TYPE_ZH } from '../diagnostics/messages.js';
 import { defineRule } from './rule.js';
+import { exampleRow } from './table3.js';
 
 const CONTRACT = {
   zh: '本工具数据文件的 JSON Schema（`schemas/report.schema.json`，由表格模型生成，标题即官方表格的行列名称）。',
   en: "The JSON Schema of this tool's data file (`schemas/report.schema.json`, built from the model of the tables, whose titles are the official row and column labels).",
 };
 
-const ROW = '{naturalPerson: 8, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 8}';
+const ROW = exampleRow(8);
 
 export const schemaRequired = defineRule({
   id: 'SCHEMA-REQUIRED',

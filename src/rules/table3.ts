@@ -33,7 +33,8 @@ const TABLE_3 = {
   en: 'Table 3 of 国办公开办函〔2021〕30号 (收到和处理政府信息公开申请情况): each row is split by applicant into natural persons, legal persons or other organisations (commercial enterprises, research institutions, social welfare organisations, legal service organisations, others) and the total, seven columns.',
 };
 
-const row = (n: number, total = n) => `{naturalPerson: ${n}, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: ${total}}`;
+/** A row of table 三 in the examples: n from natural persons. */
+export const exampleRow = (n: number, total = n) => `{naturalPerson: ${n}, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: ${total}}`;
 
 export const t3RowTotal = defineRule({
   id: 'T3-ROW-TOTAL',
@@ -50,8 +51,8 @@ export const t3RowTotal = defineRule({
     en: 'Check the six figures and the total of the row and correct the wrong one. The total may be left out and computed; `report validate --fix` rewrites a wrong total as the sum of the columns (check the columns first).',
   },
   examples: {
-    wrong: `requests:\n  received: ${row(8, 9)}\n`,
-    right: `requests:\n  received: ${row(8)}\n`,
+    wrong: `requests:\n  received: ${exampleRow(8, 9)}\n`,
+    right: `requests:\n  received: ${exampleRow(8)}\n`,
   },
   message: {
     zh: (p, cell) => `${cell}：六类申请人之和为 ${p.computed}，填报为 ${p.reported}，相差 ${diff(p)}`,
@@ -90,8 +91,8 @@ export const t3OutcomeTotal = defineRule({
     en: 'Check (1) to (6) item by item, the items under (3) to (6) especially, then correct (7) or the item left out. (7) may be left out and computed; `report validate --fix` rewrites a wrong (7) as the sum of the items.',
   },
   examples: {
-    wrong: `requests:\n  outcomes:\n    disclosed: ${row(2)}\n    partlyDisclosed: ${row(2)}\n    # （三）至（六）各小项共 4 件（略）\n    total: ${row(9)}\n`,
-    right: `requests:\n  outcomes:\n    disclosed: ${row(2)}\n    partlyDisclosed: ${row(2)}\n    # （三）至（六）各小项共 4 件（略）\n    total: ${row(8)}\n`,
+    wrong: `requests:\n  outcomes:\n    disclosed: ${exampleRow(2)}\n    partlyDisclosed: ${exampleRow(2)}\n    # （三）至（六）各小项共 4 件（略）\n    total: ${exampleRow(9)}\n`,
+    right: `requests:\n  outcomes:\n    disclosed: ${exampleRow(2)}\n    partlyDisclosed: ${exampleRow(2)}\n    # （三）至（六）各小项共 4 件（略）\n    total: ${exampleRow(8)}\n`,
   },
   message: {
     zh: (p, cell) => `${cell}：（一）至（六）之和为 ${p.computed}，填报为 ${p.reported}，相差 ${diff(p)}`,
@@ -132,8 +133,8 @@ export const t3Balance = defineRule({
     en: 'Check the four figures of the column: received, carried over, concluded ((7) total) and carried forward. Were the requests carried forward left out, say, or last year\'s carried-over requests counted as received this year as well?',
   },
   examples: {
-    wrong: `requests:\n  received: ${row(8)}\n  carriedOver: ${row(0)}\n  outcomes:\n    # （一）至（六）略\n    total: ${row(8)}\n  carriedForward: ${row(1)}\n`,
-    right: `requests:\n  received: ${row(8)}\n  carriedOver: ${row(0)}\n  outcomes:\n    # （一）至（六）略\n    total: ${row(8)}\n  carriedForward: ${row(0)}\n`,
+    wrong: `requests:\n  received: ${exampleRow(8)}\n  carriedOver: ${exampleRow(0)}\n  outcomes:\n    # （一）至（六）略\n    total: ${exampleRow(8)}\n  carriedForward: ${exampleRow(1)}\n`,
+    right: `requests:\n  received: ${exampleRow(8)}\n  carriedOver: ${exampleRow(0)}\n  outcomes:\n    # （一）至（六）略\n    total: ${exampleRow(8)}\n  carriedForward: ${exampleRow(0)}\n`,
   },
   message: {
     zh: (p) => `三、收到和处理政府信息公开申请情况 · ${p.column}：一 + 二 = ${p.received} + ${p.carriedOver} = ${Number(p.received) + Number(p.carriedOver)}，三（七）总计 + 四 = ${p.outcomes} + ${p.carriedForward} = ${Number(p.outcomes) + Number(p.carriedForward)}，相差 ${Math.abs(Number(p.received) + Number(p.carriedOver) - Number(p.outcomes) - Number(p.carriedForward))}`,
