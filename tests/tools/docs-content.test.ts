@@ -94,6 +94,8 @@ describe('README.md', () => {
     const bad = execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
     expect(bad).toContain('106:35 error');
     expect(bad).toContain('T3-BALANCE');
+    // Worded by formatMessage: the equation with its numbers.
+    expect(bad).toMatch(/^106:35 error Table 3 · .+ off by \d+ T3-BALANCE$/m);
     expect(bad).not.toMatch(/^\d+\n/m);
   });
 });
