@@ -33,14 +33,6 @@ export interface CheckResult {
 
 /** Places findings in the source (their words are made when they are printed: formatMessage). */
 export function locateFindings(findings: readonly Finding[], file: string, source: Located): LocatedFinding[] {
-  if (source.prefetch) {
-    const wanted: string[] = [];
-    for (const f of findings) {
-      if (f.line === undefined || f.column === undefined) wanted.push(f.pointer);
-      if (f.related) wanted.push(...f.related);
-    }
-    source.prefetch(wanted);
-  }
   return findings
     .map((f): LocatedFinding => {
       const pos = f.line !== undefined && f.column !== undefined ? { line: f.line, column: f.column }

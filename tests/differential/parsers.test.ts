@@ -1,56 +1,38 @@
-// The fast path must read every file exactly as the careful path does:
-// js-yaml (with the YAML 1.2 core schema of fast-yaml.ts) against the `yaml`
-// package for the data, and the one-pass position index against the `yaml`
-// Document for the line and column of every node.
+// The loader must read every file exactly as the `yaml` package does: the
+// same data, or a refusal where the Document refuses, and the line and column
+// of every node where the Document places it, whichever path read the file
+// (the subset reader, or the Document itself where the reader gave up).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as yamlParse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { yamlFiles } from '../helpers/files.js';
-import { fastParseYaml } from '../../src/load/fast-yaml.js';
-import { documentLocator, loadReport } from '../../src/load/load.js';
-import { indexYaml, offsetInIndex } from '../../src/load/yaml-index.js';
-import { lineStartsOf, offsetToPosition } from '../../src/load/json-scan.js';
-// @ts-expect-error: a plain .mjs module without types
-import { makeReport, mulberry32 } from '../../bench/generate.mjs';
+import { loadReport } from '../../src/load/load.js';
+import { readSubset } from '../../src/load/subset-yaml.js';
+import { authority, makeReport, mulberry32, pointersOf, same } from './authority.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-
-const careful = (text: string): unknown => yamlParse(text, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 0 });
-
-/** Both parsers' outcome: the data, or that it failed. NaN-aware through toEqual. */
-function both(text: string): { fast: unknown; slow: unknown; fastFailed: boolean; slowFailed: boolean } {
-  let fast: unknown, slow: unknown, fastFailed = false, slowFailed = false;
-  try { fast = fastParseYaml(text); } catch { fastFailed = true; }
-  try { slow = careful(text); } catch { slowFailed = true; }
-  return { fast, slow, fastFailed, slowFailed };
-}
-
-/** Every pointer in the data, and for each container one that is not there. */
-function pointers(v: unknown, path = ''): string[] {
-  if (v === null || typeof v !== 'object') return [path];
-  const out = [path, `${path}/notThere`];
-  for (const [k, x] of Object.entries(v as object)) out.push(...pointers(x, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  return out;
+/** The loader's and the Document's outcome: the data, or that it was refused. */
+function both(text: string): { got: unknown; want: unknown; gotRefused: boolean; wantRefused: boolean } {
+  const r = loadReport(text, { filename: 'x.yaml' });
+  const a = authority(text);
+  return { got: r.data, want: a.data, gotRefused: r.data === undefined, wantRefused: a.data === undefined };
 }
 
 const generated = (() => {
   const rnd = mulberry32(7);
-  return Array.from({ length: 150 }, (_, i) => makeReport(rnd, i) as { text: string; mistake: string | null });
+  return Array.from({ length: 150 }, (_, i) => makeReport(rnd, i));
 })();
 
 const fixtures = [...yamlFiles(join(ROOT, 'tests', 'fixtures')), ...yamlFiles(join(ROOT, 'examples'))];
 
-describe('js-yaml fast path and the yaml package read the same data', () => {
+describe('the loader and the yaml package read the same data', () => {
   it('on every YAML fixture', () => {
     expect(fixtures.length).toBeGreaterThan(10);
     for (const f of fixtures) {
       const r = both(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
-      // The fast parser may refuse what the careful one reads (it then falls back), never the reverse.
-      if (r.fastFailed) continue;
-      expect(r.slowFailed, f).toBe(false);
-      expect(r.fast, f).toEqual(r.slow);
+      expect(r.gotRefused, f).toBe(r.wantRefused);
+      expect(same(r.got, r.want), f).toBe(true);
     }
   });
 
@@ -58,13 +40,10 @@ describe('js-yaml fast path and the yaml package read the same data', () => {
     let compared = 0;
     for (const g of generated) {
       const r = both(g.text);
-      if (r.fastFailed) {
-        expect(g.mistake).toMatch(/^PARSE-/);
-        continue;
-      }
-      if (g.mistake?.startsWith('PARSE-')) expect(r.slowFailed).toBe(true);
+      expect(r.gotRefused, g.text).toBe(r.wantRefused);
+      if (g.mistake?.startsWith('PARSE-')) expect(r.gotRefused).toBe(true);
       else {
-        expect(r.fast).toEqual(r.slow);
+        expect(same(r.got, r.want)).toBe(true);
         compared++;
       }
     }
@@ -84,93 +63,89 @@ describe('js-yaml fast path and the yaml package read the same data', () => {
       const inline = s.includes('\n') ? `v: ${s}` : `v: ${s}\nf: {a: ${s.includes('#') ? '1' : s || '""'}}\nl: [${s.includes('#') ? '1' : s || '""'}]\n`;
       for (const text of [inline, inline.replace(/\n/g, '\r\n'), `# head\n${inline}# tail\n`]) {
         const r = both(text);
-        if (r.fastFailed) continue;
-        expect(r.slowFailed, JSON.stringify(text)).toBe(false);
-        expect(r.fast, JSON.stringify(text)).toEqual(r.slow);
+        expect(r.gotRefused, JSON.stringify(text)).toBe(r.wantRefused);
+        expect(same(r.got, r.want), JSON.stringify(text)).toBe(true);
       }
     }
     // The semantics that matter for reports.
-    expect(fastParseYaml('d: 2024-01-20\ny: yes\no: 0o17\nh: 0x1F\nu: 1_000\nb: 0b11\n')).toEqual({ d: '2024-01-20', y: 'yes', o: 15, h: 31, u: '1_000', b: '0b11' });
-    expect(fastParseYaml('n: .nan')).toEqual({ n: NaN });
+    expect(loadReport('d: 2024-01-20\ny: yes\no: 0o17\nh: 0x1F\nu: 1_000\nb: 0b11\n').data).toEqual({ d: '2024-01-20', y: 'yes', o: 15, h: 31, u: '1_000', b: '0b11' });
+    expect(loadReport('n: .nan').data).toEqual({ n: NaN });
   });
 
-  it('refuses anchors and aliases on the fast path but not `**bold**` text', () => {
-    expect(() => fastParseYaml('a: &x 1\nb: *x\n')).toThrow();
-    expect(() => fastParseYaml('a: &x\n  b: 1\n')).toThrow();
-    expect(() => fastParseYaml('a: [&x 1]\n')).toThrow();
-    expect(fastParseYaml('a: |\n  **改进措施** & more *x\nb: "*y"\n')).toEqual({ a: '**改进措施** & more *x\n', b: '*y' });
+  it('refuses anchors and aliases but not `**bold**` text', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: &x\n  b: 1\n', 'a: [&x 1]\n']) expect(loadReport(text).findings.map((f) => f.ruleId), text).toEqual(['PARSE-ALIAS']);
+    expect(loadReport('a: |\n  **改进措施** & more *x\nb: "*y"\n').data).toEqual({ a: '**改进措施** & more *x\n', b: '*y' });
     const r = loadReport('a: &x 1\nb: *x\n', { filename: 'a.yaml' });
     expect(r.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['PARSE-ALIAS', 2, 4]]);
   });
 });
 
-describe('the one-pass position index agrees with the yaml Document', () => {
-  function compare(text: string, label: string): 'indexed' | 'gave-up' {
-    const data = fastParseYaml(text);
-    const index = indexYaml(text);
-    if (!index) return 'gave-up';
-    const doc = documentLocator(text);
-    const starts = lineStartsOf(text);
+describe('the loader places every node where the yaml Document does', () => {
+  /** 'read' when the subset reader read the text, 'document' when the Document did. */
+  function compare(text: string, label: string): 'read' | 'document' {
+    const r = loadReport(text, { filename: 'x.yaml' });
+    const a = authority(text);
     const wrong: string[] = [];
-    for (const p of pointers(data)) {
+    for (const p of pointersOf(a.data)) {
       for (const atKey of [false, true]) {
-        const off = offsetInIndex(index, p, atKey);
-        const got = off === undefined ? undefined : offsetToPosition(starts, off);
-        const want = doc(p, atKey);
-        if (!got || got.line !== want.line || got.column !== want.column) wrong.push(`${p} atKey=${atKey}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+        const got = r.locate(p, atKey);
+        const want = a.locate(p, atKey);
+        if (got.line !== want.line || got.column !== want.column) wrong.push(`${p} atKey=${atKey}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
       }
     }
     expect(wrong, label).toEqual([]);
-    return 'indexed';
+    return 'gaveUp' in readSubset(text.replace(/\r\n/g, '\n'), 20) ? 'document' : 'read';
   }
 
   it('on every YAML fixture that parses', () => {
-    let indexed = 0;
+    let read = 0;
     for (const f of fixtures) {
       const text = readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
-      try { fastParseYaml(text); } catch { continue; }
-      if (compare(text, f) === 'indexed') indexed++;
+      if (authority(text).data === undefined) continue;
+      if (compare(text, f) === 'read') read++;
     }
-    expect(indexed).toBeGreaterThan(10);
+    expect(read).toBeGreaterThan(10);
   });
 
-  it('on generated reports, flow and block style, with and without totals', () => {
-    let indexed = 0;
+  it('on generated reports, flow and block style, with and without totals, LF and CRLF', () => {
+    let read = 0;
     for (const [i, g] of generated.slice(0, 60).entries()) {
-      try { fastParseYaml(g.text); } catch { continue; }
+      if (authority(g.text).data === undefined) continue;
       const text = i % 3 === 0 ? g.text.replace(/\n/g, '\r\n') : g.text;
-      if (compare(text, g.text.slice(0, 120)) === 'indexed') indexed++;
+      if (compare(text, g.text.slice(0, 120)) === 'read') read++;
     }
-    expect(indexed).toBeGreaterThan(50);
+    expect(read).toBeGreaterThan(50);
   });
 
-  it('on the shapes YAML allows', () => {
-    const shapes = [
-      'a: 1\nb:\n  c: 2\n  d: [1, {e: 3}]\n',
-      '---\n# c\nkey:   value   # trailing\nlist:\n- 1\n-   two\n- k: 1\n  j: [x, y]\n- |\n  block\n...\n',
-      'top:\n    # comment\n    deep:\n        deeper: "q: #"\n    next: \'it\'\'s\'\n',
-      'multi: plain text\n  continues here\nafter: {a: 1,\n  b: 2\n}\n',
-      '"quoted key": 1\n\'single\': {"x y": 2, \'z\': 3}\nslash/key: 4\ntilde~key: {in~side: 5}\n',
-      'seq:\n  - a: 1\n    b:\n      - 2\n      - 3\n  -\n    c: 4\n',
-      'a:\n  - [1, 2]\n  - {x: 1}\nb: >\n  folded\n\n  more\nc: 中文值\n中文键: 1\n',
-      '  indented: 1\n  root: 2\n',
-      '{flow: root, b: [1, 2]}\n',
-      'a: "multi\n  line"\nb: \'also\n  multi\'\nc: 3\n',
-      'esc: "\\u4e2d\\n"\n"k\\tey": 1\n',
+  it('on the shapes YAML allows, read by the subset reader or by the Document', () => {
+    const shapes: [string, 'read' | 'document'][] = [
+      ['a: 1\nb:\n  c: 2\n  d: [1, {e: 3}]\n', 'read'],
+      ['---\n# c\nkey:   value   # trailing\nlist:\n- 1\n-   two\n- k: 1\n  j: [x, y]\n- |\n  block\n...\n', 'document'],
+      ['top:\n    # comment\n    deep:\n        deeper: "q: #"\n    next: \'it\'\'s\'\n', 'read'],
+      ['multi: plain text\n  continues here\nafter: {a: 1,\n  b: 2\n}\n', 'document'],
+      ['"quoted key": 1\n\'single\': {"x y": 2, \'z\': 3}\nslash/key: 4\ntilde~key: {in~side: 5}\n', 'read'],
+      ['seq:\n  - a: 1\n    b:\n      - 2\n      - 3\n  -\n    c: 4\n', 'document'],
+      ['a:\n  - [1, 2]\n  - {x: 1}\nb: >\n  folded\n\n  more\nc: 中文值\n中文键: 1\n', 'document'],
+      ['a: [1, 2]\nb: >\n  folded\n\n  more\nc: 中文值\n中文键: 1\n', 'read'],
+      ['  indented: 1\n  root: 2\n', 'document'],
+      ['{flow: root, b: [1, 2]}\n', 'read'],
+      ['a: "multi\n  line"\nb: \'also\n  multi\'\nc: 3\n', 'document'],
+      ['esc: "\\u4e2d\\n"\n"k\\tey": 1\n', 'document'],
+      ['empty:\nafter:   \n  # c\nlast:   # c\n', 'read'],
+      ['--- # c\na: |-\n  x\n\n  y\nb: {c: [1, [2, {d: 3}]]}\n', 'read'],
     ];
-    let indexed = 0;
-    for (const s of shapes) {
-      for (const text of [s, s.replace(/\n/g, '\r\n')]) if (compare(text, JSON.stringify(text)) === 'indexed') indexed++;
+    for (const [s, path] of shapes) {
+      for (const text of [s, s.replace(/\n/g, '\r\n')]) expect(compare(text, JSON.stringify(text)), JSON.stringify(text)).toBe(path);
     }
-    expect(indexed).toBe(shapes.length * 2);
   });
 
-  it('gives up on what it does not read, so the Document places it', () => {
-    for (const text of ['a:\nb: 1\n', 'a: # only a comment\nb: 1\n', '? complex\n: key\n', 'a: !!str 1\n', '1: one\n', 'a: [b: c]\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', '- - nested\n']) {
-      expect(indexYaml(text), JSON.stringify(text)).toBeUndefined();
+  it('places what the reader gives up on through the Document', () => {
+    for (const text of ['? complex\n: key\n', 'a: !!str 1\n', '1: one\n', 'a: [b: c]\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\t- 1\n', '- - nested\n']) {
+      expect('gaveUp' in readSubset(text, 20), JSON.stringify(text)).toBe(true);
     }
-    // and the loader still places findings there, through the Document.
-    const r = loadReport('a:\nb: 1\n', { filename: 'x.yaml' });
+    // and the loader still places findings there.
+    const r = loadReport('a: !!str 1\nb: 1\n', { filename: 'x.yaml' });
     expect(r.locate('/b')).toEqual({ line: 2, column: 4 });
+    expect(r.locate('/a', true)).toEqual({ line: 1, column: 1 });
   });
 });

@@ -1,6 +1,6 @@
 // `__proto__`, `constructor` and `prototype` keys are data like any other:
 // reported as unknown keys, never reaching Object.prototype, through every
-// parse path (js-yaml fast path, the `yaml` Document path, JSON).
+// parse path (the subset reader, the `yaml` Document path, JSON).
 import { describe, expect, it, afterEach, vi } from 'vitest';
 import { loadReport as loadReportFast } from '../../src/load/load.js';
 import { checkSource as checkSourceFast, validateReport } from '../../src/check.js';
@@ -17,23 +17,23 @@ afterEach(() => {
 });
 
 const yamlHostile = plant('year: 2023\n', 'year: 2023\n__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 2}}\n');
-/** loadReport with the fast parser failing, so the `yaml` Document path builds the data. */
+/** loadReport with the subset reader giving up, so the `yaml` Document path builds the data. */
 async function documentPathLoader() {
   vi.resetModules();
   let calls = 0;
-  vi.doMock('../../src/load/fast-yaml.js', async (orig) => ({
-    ...(await orig<typeof import('../../src/load/fast-yaml.js')>()),
-    fastParse: () => { calls++; throw new Error('forced onto the Document path'); },
+  vi.doMock('../../src/load/subset-yaml.js', async (orig) => ({
+    ...(await orig<typeof import('../../src/load/subset-yaml.js')>()),
+    readSubset: () => { calls++; return { gaveUp: 0 }; },
   }));
   const load = (await import('../../src/load/load.js')).loadReport;
   const check = (await import('../../src/check.js')).checkSource;
-  vi.doUnmock('../../src/load/fast-yaml.js');
+  vi.doUnmock('../../src/load/subset-yaml.js');
   return { load, check, calls: () => calls };
 }
 const jsonHostile = BASE_JSON.replace('"format": "2021",', '"format": "2021",\n  "__proto__": {"polluted": 1},\n  "constructor": {"prototype": {"polluted": 2}},');
 
 describe('prototype keys', () => {
-  for (const [name, text, file] of [['YAML fast path', yamlHostile, 'r.yaml'], ['YAML Document path', yamlHostile, 'r.yaml'], ['JSON', jsonHostile, 'r.json']] as const) {
+  for (const [name, text, file] of [['YAML, as loaded', yamlHostile, 'r.yaml'], ['YAML Document path', yamlHostile, 'r.yaml'], ['JSON', jsonHostile, 'r.json']] as const) {
     it(`${name}: loaded as plain own keys, Object.prototype untouched`, async () => {
       const { load: loadReport, check: checkSource } = name === 'YAML Document path' ? await documentPathLoader() : { load: loadReportFast, check: checkSourceFast };
       const r = loadReport(text, { filename: file });
@@ -50,9 +50,9 @@ describe('prototype keys', () => {
     });
   }
 
-  it('the Document path loader really bypasses the fast parser', async () => {
+  it('the Document path loader really bypasses the subset reader', async () => {
     const { load, calls } = await documentPathLoader();
-    // The fast parser was asked and failed, and the data came from the Document.
+    // The reader was asked and gave up, and the data came from the Document.
     expect(load(yamlHostile, { filename: 'r.yaml' }).data).toHaveProperty('agency', '方城县释之街道办事处');
     expect(calls()).toBe(1);
   });
