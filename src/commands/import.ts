@@ -8,7 +8,7 @@ import { writeAtomic } from '../cli/write.js';
 import type { GlobalOptions } from '../cli.js';
 import { MAX_BYTES } from '../load/load.js';
 import { importReport } from '../import/import.js';
-import { describeGap, IMPORT_TEXT, refusalMessage } from '../import/messages.js';
+import { describeGap, describeNote, IMPORT_TEXT, refusalMessage } from '../import/messages.js';
 import { toYaml } from '../import/to-yaml.js';
 
 /** import's options, as commander gives them (src/cli.ts). */
@@ -49,6 +49,10 @@ export async function importCommand(file: string, flags: ImportFlags, g: GlobalO
     writeAtomic(resolve(io.cwd, flags.output), text, { inputs: file === '-' ? [] : [resolve(io.cwd, file)], lang });
   } else {
     io.stdout(text);
+  }
+  if (result.notes?.length) {
+    io.stderr(`${IMPORT_TEXT.notesHeader[lang](name, result.notes.length)}\n`);
+    for (const note of result.notes) io.stderr(`  ${note.pointer}  ${describeNote(note, lang)}\n`);
   }
   if (result.gaps.length) {
     io.stderr(`${IMPORT_TEXT.gapsHeader[lang](name, result.gaps.length)}\n`);

@@ -3,6 +3,7 @@
 // lines (one cell per line, blank cells lost), or words separated by spaces
 // (flip-book pages). HTML rows keep their grid positions.
 import type { Unit } from './extract.js';
+import { MAX_CELLS, TooLarge } from './limits.js';
 import { asciiDigits } from './normalize.js';
 
 export interface StreamCell {
@@ -13,6 +14,8 @@ export interface StreamCell {
   readonly col?: number;
   readonly span?: number;
   readonly width?: number;
+  /** Footnote marks left out of `text` (HTML and Word cells). */
+  readonly marks?: readonly string[];
 }
 
 export type Value =
@@ -20,6 +23,8 @@ export type Value =
   | { readonly kind: 'marker'; readonly raw: string }
   | { readonly kind: 'number'; readonly value: number; readonly raw: string }
   | { readonly kind: 'junk'; readonly raw: string }
+  /** Digits in pieces: two numbers, or one broken by a line break (`lineBreak`); never glued into one. */
+  | { readonly kind: 'several'; readonly raw: string; readonly lineBreak: boolean }
   | { readonly kind: 'text' };
 
 const MARKER = /^[\/／\\—–\-－一_~～×xX*＊无－]+$/;
@@ -27,12 +32,29 @@ const PLAIN = /^\d+(\.\d+)?$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const JUNK = /^(减|增|\+|-|−)?\s*\d[\d,.]*\s*(元|万元|万|件|条|个|项|人次|次)?$/;
 
+/** Characters that take no room: what a reader sees is the text without them. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** Two runs of digits with only space (no-break and ideographic space too) or a line break between them. */
+const PIECES = /\d[.,]?\s+[.,]?\d/;
+
+/** Digits in pieces, as printed (a line break shown as ↵); undefined when the digits are one run. */
+export function splitDigits(visible: string): Value | undefined {
+  const pieces = PIECES.exec(visible);
+  if (!pieces) return undefined;
+  const raw = visible.split(/[\n\r]+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '').join('↵');
+  return { kind: 'several', raw, lineBreak: /[\n\r]/.test(pieces[0]) };
+}
+
 export function classify(text: string): Value {
-  const t = asciiDigits(text).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const visible = asciiDigits(text.replace(INVISIBLE, ''));
+  const t = visible.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (t === '') return { kind: 'empty' };
   if (MARKER.test(t.replace(/\s/g, ''))) return { kind: 'marker', raw: t };
   const compact = t.replace(/\s/g, '');
-  if (PLAIN.test(compact) || GROUPED.test(compact)) return { kind: 'number', value: Number(compact.replace(/,/g, '')), raw: t };
+  if (PLAIN.test(compact) || GROUPED.test(compact)) {
+    const split = splitDigits(visible);
+    return split ?? { kind: 'number', value: Number(compact.replace(/,/g, '')), raw: t };
+  }
   if (JUNK.test(t)) return { kind: 'junk', raw: t };
   return { kind: 'text' };
 }
@@ -45,6 +67,7 @@ const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 function splitTrailingValues(text: string): string[] {
   const words = text.trim().split(/[ \u00a0\u3000]+/);
   if (words.length < 2) return [text];
+  if (words.length > MAX_CELLS) throw new TooLarge('cells', MAX_CELLS);
   let k = words.length;
   while (k > 0) {
     const v = classify(words[k - 1]!);
@@ -97,7 +120,8 @@ export function toStream(units: readonly Unit[]): StreamCell[] {
           if (parts.length && parts[parts.length - 1]?.trim() === '') parts = parts.slice(0, -1);
         }
         if (parts.every((p) => p.trim() === '') && mode === 'pipe-rows') continue;
-        out.push(...rowOf(parts));
+        if (out.length + parts.length > MAX_CELLS) throw new TooLarge('cells', MAX_CELLS);
+        for (const c of rowOf(parts)) out.push(c);
       }
     } else if (mode === 'pipe-cells') {
       // Each cell ends in "|"; a line without one is a cell of its own (a wrapped label is joined later).
@@ -106,11 +130,13 @@ export function toStream(units: readonly Unit[]): StreamCell[] {
         const parts = line.split('|');
         if (parts.length > 1 && parts[parts.length - 1]!.trim() === '') parts.pop();
         for (const part of parts) for (const p of splitTrailingValues(part.trim())) out.push({ text: p.trim() });
+        if (out.length > MAX_CELLS) throw new TooLarge('cells', MAX_CELLS);
       }
     } else {
       for (const line of lines) {
         if (line.trim() === '') continue;
         for (const p of splitTrailingValues(line)) out.push({ text: p.trim() });
+        if (out.length > MAX_CELLS) throw new TooLarge('cells', MAX_CELLS);
       }
     }
     lines = [];
@@ -118,7 +144,8 @@ export function toStream(units: readonly Unit[]): StreamCell[] {
   for (const u of units) {
     if (u.kind === 'line') { lines.push(u.text); continue; }
     flushLines();
-    u.cells.forEach((c, i) => out.push({ text: c.text, col: c.col, span: c.span, width: u.width, ...(i === u.cells.length - 1 ? { rowEnd: true } : {}) }));
+    if (out.length + u.cells.length > MAX_CELLS) throw new TooLarge('cells', MAX_CELLS);
+    u.cells.forEach((c, i) => out.push({ text: c.text, col: c.col, span: c.span, width: u.width, ...(i === u.cells.length - 1 ? { rowEnd: true } : {}), ...(c.marks ? { marks: c.marks } : {}) }));
   }
   flushLines();
   return out;

@@ -4,14 +4,16 @@
 import { SECTION_ORDER, type SectionKey } from '../model/edition2021.js';
 import { toStream, type StreamCell } from './cells.js';
 import { decodeHtml, decodeText } from './decode.js';
-import { docxToHtml, extractHtml, extractText, type Unit } from './extract.js';
+import { docxToHtml } from './docx.js';
+import { extractHtml, extractText, type Unit } from './extract.js';
 import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE3, TABLE4 } from './labels.js';
 import { readContact, readMeta } from './meta.js';
 import { toSimplified } from './normalize.js';
 import { readRows, readTable4, regionHas, type CellRead, type TableRead } from './tables.js';
-import type { Edition, Gap, ImportResult, SourceInfo, SourceKind } from './types.js';
+import { TooLarge } from './limits.js';
+import type { Edition, Gap, ImportResult, Note, SourceInfo, SourceKind } from './types.js';
 
-export type { Edition, Gap, GapReason, ImportResult, SourceInfo, SourceKind } from './types.js';
+export type { Edition, Gap, GapReason, ImportResult, Note, SourceInfo, SourceKind } from './types.js';
 
 export interface ImportOptions {
   /** Used for the input kind (by extension) and in the result. */
@@ -49,12 +51,23 @@ function lineText(u: Unit): string | undefined {
   return filled.length === 1 ? filled[0]!.text : undefined;
 }
 
+/** A line of a flattened table: a tab, or text between two "|" (a trailing "|" aside). Linear, unlike /\|.*\S.*\|/. */
+function looksLikeRow(line: string): boolean {
+  if (line.includes('\t')) return true;
+  const t = line.replace(/\|\s*$/, '');
+  // "." stops at line terminators, so each stretch between them is tried alone.
+  return t.split(/[\n\r\u2028\u2029]/).some((seg) => {
+    const a = seg.indexOf('|'), b = seg.lastIndexOf('|');
+    return a >= 0 && b > a && /\S/.test(seg.slice(a + 1, b));
+  });
+}
+
 /** The six headings, in order; a heading repeated with nothing else between keeps its last place. */
 function findHeadings(units: readonly Unit[]): Heading[] {
   const out: Heading[] = [];
   units.forEach((u, index) => {
     const t = lineText(u);
-    if (t === undefined || (u.kind === 'line' && /\t|\|.*\S.*\|/.test(t.replace(/\|\s*$/, '')))) return;
+    if (t === undefined || (u.kind === 'line' && looksLikeRow(t))) return;
     const key = headingOf(t);
     if (!key) return;
     const order = SECTION_ORDER.indexOf(key as (typeof SECTION_ORDER)[number]);
@@ -147,24 +160,30 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const kind = options.kind ?? sourceKind(filename, bytes);
   if (kind === 'binary') return { report: {}, gaps: [], edition: 'unknown', source: { filename, kind: 'text' }, refused: { reason: 'binary' } };
-  let units: Unit[];
-  let source: SourceInfo;
-  if (kind === 'docx') {
-    let html: string;
-    try {
-      html = await docxToHtml(bytes);
-    } catch {
-      return { report: {}, gaps: [], edition: 'unknown', source: { filename, kind }, refused: { reason: 'binary' } };
+  let source: SourceInfo = { filename, kind };
+  try {
+    let units: Unit[];
+    if (kind === 'docx') {
+      let html: string;
+      try {
+        html = await docxToHtml(bytes);
+      } catch (e) {
+        if (e instanceof TooLarge) throw e;
+        return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'binary' } };
+      }
+      units = extractHtml(html);
+    } else {
+      const decoded = typeof input === 'string' ? { text: input, encoding: 'UTF-8' } : kind === 'html' ? decodeHtml(bytes) : decodeText(bytes);
+      const text = decoded.text.replace(/^\ufeff/, '');
+      source = { filename, kind, encoding: decoded.encoding };
+      units = kind === 'html' ? extractHtml(text) : extractText(text);
     }
-    units = extractHtml(html);
-    source = { filename, kind };
-  } else {
-    const decoded = typeof input === 'string' ? { text: input, encoding: 'UTF-8' } : kind === 'html' ? decodeHtml(bytes) : decodeText(bytes);
-    const text = decoded.text.replace(/^\ufeff/, '');
-    units = kind === 'html' ? extractHtml(text) : extractText(text);
-    source = { filename, kind, encoding: decoded.encoding };
+    return readUnits(units, source, options.currentYear ?? new Date().getFullYear());
+  } catch (e) {
+    // A bound crossed (text, cells, elements, a zip that inflates too far): refused, with the bound named.
+    if (!(e instanceof TooLarge)) throw e;
+    return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'too-large', limit: { what: e.what, value: e.limit, ...(e.entry !== undefined ? { entry: e.entry } : {}) } } };
   }
-  return readUnits(units, source, options.currentYear ?? new Date().getFullYear());
 }
 
 /** The reading proper, on extracted units. */
@@ -233,7 +252,8 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
       const filled = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l !== '');
       let cut = lines.length;
       for (const [raw, i] of filled.slice(-3).reverse()) {
-        const l = raw.replace(/\\$|\s{2,}$/, '').trim();
+        // A Markdown hard break (a trailing "\\"; `raw` is trimmed, so no trailing spaces).
+        const l = (raw.endsWith('\\') ? raw.slice(0, -1) : raw).trim();
         if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(l) || l === meta.agency || /^([-*_]\s*){3,}$/.test(l)) cut = i;
         else break;
       }
@@ -256,14 +276,16 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   if (texts.has('overview')) report.overview = texts.get('overview');
 
   const tables: [string, TableRead][] = [['/proactive', t2], ['/requests', t3], ['/reviewsAndLawsuits', t4]];
+  const notes: Note[] = [];
   for (const [pointer, t] of tables) {
     if (t.cells.length === 0 && t.gaps.length === 0) { gaps.push({ pointer, reason: 'table-missing' }); continue; }
     put(report, t.cells);
     gaps.push(...t.gaps);
+    notes.push(...t.notes);
   }
   if (texts.has('problems')) report.problems = texts.get('problems');
   if (texts.has('other')) report.other = texts.get('other');
-  return { report, gaps: sortGaps(gaps), edition, source };
+  return { report, gaps: sortGaps(gaps), ...(notes.length ? { notes } : {}), edition, source };
 }
 
 const ORDER = ['/agency', '/year', '/overview', '/proactive', '/requests', '/reviewsAndLawsuits', '/problems', '/other'];

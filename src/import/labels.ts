@@ -86,7 +86,8 @@ const OFFICIAL_HEADINGS = new Map((Object.keys(SECTIONS) as SectionKey[]).filter
 
 /** The section a line opens, if it is one of the six headings. */
 export function headingOf(line: string): SectionKey | undefined {
-  if (line.length > 200) return undefined;
+  // Every heading holds its ordinal (一 … 六), and normalising never makes one: most lines end here.
+  if (line.length > 200 || !/[一二三四五六]/.test(line)) return undefined;
   const n = norm(line.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').replace(/\|/g, ''));
   // A long line is a heading only when the official heading opens it, before a colon
   // ("六、其他需要报告的事项：本年度……"); prose numbered 一、二、 is not.

@@ -1,13 +1,22 @@
 // Words of the importer, in both languages.
 import type { Lang } from '../model/label.js';
 import { describePointer } from '../model/cells.js';
-import type { Edition, Gap, GapReason, ImportResult } from './types.js';
+import type { LimitKind } from './limits.js';
+import type { Edition, Gap, GapReason, ImportResult, Note } from './types.js';
 
 const REASON: Record<GapReason, Record<Lang, (g: Gap) => string>> = {
   blank: { zh: () => '原文为空白', en: () => 'printed blank' },
   marker: { zh: (g) => `原文为“${g.raw}”，不是数字`, en: (g) => `printed as "${g.raw}", not a number` },
   'not-number': { zh: (g) => `原文为“${g.raw}”，无法读作数字`, en: (g) => `printed as "${g.raw}", which is not a plain number` },
   'not-integer': { zh: (g) => `原文为“${g.raw}”，件数应为整数`, en: (g) => `printed as "${g.raw}", but a count is a whole number` },
+  'several-numbers': {
+    zh: (g) => `原文为“${g.raw}”，一格中有不止一个数，无法确定是哪一个`,
+    en: (g) => `printed as "${g.raw}": more than one number in one cell; which one is meant cannot be told`,
+  },
+  'split-number': {
+    zh: (g) => `原文为“${g.raw}”（↵ 为换行），数字被换行隔开，无法确定是一个数还是两个数`,
+    en: (g) => `printed as "${g.raw}" (↵ is a line break): the digits are split by a line break; one number or two cannot be told`,
+  },
   unplaced: {
     zh: (g) => `原文该行只印出 ${g.printed} 个数值（应有 ${g.columns} 栏），无法确定各数值所在的栏`,
     en: (g) => `the row prints ${g.printed} value(s) for ${g.columns} columns; which value belongs to which column cannot be told`,
@@ -22,10 +31,51 @@ export function gapReason(g: Gap, lang: Lang): string {
   return REASON[g.reason][lang](g);
 }
 
+/** "二、… · 本年制发件数：读作 7，去掉了上标“1”（脚注标记）" */
+export function describeNote(n: Note, lang: Lang): string {
+  const what = lang === 'zh' ? `读作 ${n.value}，去掉了上标或下标“${n.raw}”（脚注标记）` : `read as ${n.value}, leaving out the superscript or subscript "${n.raw}" (a footnote mark)`;
+  return `${describePointer(n.pointer, lang)}${lang === 'zh' ? '：' : ': '}${what}`;
+}
+
 /** "三、… · 自然人：原文为空白" */
 export function describeGap(g: Gap, lang: Lang): string {
   return `${describePointer(g.pointer, lang)}${lang === 'zh' ? '：' : ': '}${gapReason(g, lang)}`;
 }
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const count = (n: number, lang: Lang) => (lang === 'zh' ? String(n) : n.toLocaleString('en'));
+
+/** What crossed which bound, after the file name. */
+const TOO_LARGE: Record<LimitKind, Record<Lang, (limit: number, entry?: string) => string>> = {
+  text: {
+    zh: (n) => `的文字超过 ${count(n, 'zh')} 个字符（一份年度报告通常只有几万字）`,
+    en: (n) => `holds more than ${count(n, 'en')} characters of text (a report has a few tens of thousands)`,
+  },
+  cells: {
+    zh: (n) => `中的表格超过 ${count(n, 'zh')} 个单元格（含按表格读取的文字行与数字；一份年度报告的表格只有几百个单元格）`,
+    en: (n) => `has tables of more than ${count(n, 'en')} cells (counting lines and numbers read as table cells; a report's tables have a few hundred)`,
+  },
+  'html-elements': {
+    zh: (n) => `的网页元素超过 ${count(n, 'zh')} 个（一个报告页面通常只有几千个）`,
+    en: (n) => `has more than ${count(n, 'en')} HTML elements (a report's page has a few thousand)`,
+  },
+  'xml-elements': {
+    zh: (n) => `的文档结构超过 ${count(n, 'zh')} 个 XML 元素（一份年度报告的 Word 文件通常只有几千个）`,
+    en: (n) => `has more than ${count(n, 'en')} XML elements (a report's Word file has a few thousand)`,
+  },
+  zip: {
+    zh: (n) => `的文字和表格部分解压后超过 ${mb(n)}（一份年度报告只有几 MB），可能是压缩炸弹`,
+    en: (n) => `inflates past ${mb(n)} in its text and table parts (a report needs a few MB): possibly a zip bomb`,
+  },
+  'zip-entry': {
+    zh: (n, e) => `中的 ${e} 解压后超过 ${mb(n)}（一份年度报告只有几 MB），可能是压缩炸弹`,
+    en: (n, e) => `has a part, ${e}, that inflates past ${mb(n)} (a report needs a few MB): possibly a zip bomb`,
+  },
+  'zip-entries': {
+    zh: (n) => `的压缩包超过 ${count(n, 'zh')} 个文件，或为 ZIP64 格式（一份 .docx 只有几十个文件）`,
+    en: (n) => `is a zip of more than ${count(n, 'en')} files, or a ZIP64 archive (a .docx holds a few dozen)`,
+  },
+};
 
 const EDITION_NAME: Record<Edition, Record<Lang, string>> = {
   '2021': { zh: '2021 年版格式（国办公开办函〔2021〕30号）', en: 'the 2021 edition (国办公开办函〔2021〕30号)' },
@@ -50,6 +100,14 @@ export const IMPORT_TEXT = {
   binary: {
     zh: (f: string) => `${f} 不是文本、网页或 .docx 文件（旧版 .doc 请先另存为 .docx）`,
     en: (f: string) => `${f} is not text, a web page or a .docx file (save an old .doc as .docx first)`,
+  },
+  tooLarge: {
+    zh: (f: string, what: LimitKind, limit: number, entry?: string) => `${f} ${TOO_LARGE[what].zh(limit, entry)}；未读取，未写出文件`,
+    en: (f: string, what: LimitKind, limit: number, entry?: string) => `${f} ${TOO_LARGE[what].en(limit, entry)}; not read, nothing written`,
+  },
+  notesHeader: {
+    zh: (f: string, n: number) => `${f}：有 ${n} 处数字旁印有脚注标记，已去掉标记读取数字，请对照原文的脚注：`,
+    en: (f: string, n: number) => `${f}: ${n} number(s) printed with a footnote mark, read without it; check the original's footnotes:`,
   },
   gapsHeader: {
     zh: (f: string, n: number) => `${f}：有 ${n} 处未能读取（已写出文件，这些位置留空）：`,
@@ -76,6 +134,7 @@ export function refusalMessage(r: ImportResult, file: string, lang: Lang): strin
     case 'edition-2019': return IMPORT_TEXT.refused2019[lang](file, why.year);
     case 'edition-pre-2019': return IMPORT_TEXT.refusedPre2019[lang](file, why.year);
     case 'binary': return IMPORT_TEXT.binary[lang](file);
+    case 'too-large': return IMPORT_TEXT.tooLarge[lang](file, why.limit!.what, why.limit!.value, why.limit!.entry);
     default: return IMPORT_TEXT.notAReport[lang](file);
   }
 }

@@ -26,6 +26,8 @@ const SLIPS: readonly [RegExp, string][] = [
 const TRAD_RE = new RegExp(`[${[...TRAD_MAP.keys()].join('')}]`, 'g');
 
 export function norm(s: string): string {
+  // Plain digits (most cells of a table) are their own normal form.
+  if (/^\d*$/.test(s)) return s;
   let out = s
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(TRAD_RE, (c) => TRAD_MAP.get(c)!);

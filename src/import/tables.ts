@@ -2,10 +2,10 @@
 // label (in order, tolerating wrapped and prefixed labels), then place the
 // value cells that follow it. A cell that cannot be placed with certainty is
 // a gap, never a guess.
-import { classify, type StreamCell, type Value } from './cells.js';
+import { classify, splitDigits, type StreamCell, type Value } from './cells.js';
 import type { LabelEntry } from './labels.js';
 import { asciiDigits, norm } from './normalize.js';
-import type { Gap } from './types.js';
+import type { Gap, Note } from './types.js';
 
 export interface RowRead {
   readonly entry: LabelEntry;
@@ -21,11 +21,13 @@ export interface CellRead {
   readonly pointer: string;
   readonly value?: number;
   readonly gap?: Gap;
+  readonly note?: Note;
 }
 
 export interface TableRead {
   readonly cells: CellRead[];
   readonly gaps: Gap[];
+  readonly notes: Note[];
   readonly rowsFound: number;
   /** Label entries found with value cells right after a group heading (the 2019 single-row （六）). */
   readonly groupWithValues: string[];
@@ -44,11 +46,13 @@ export function findLabels(stream: readonly StreamCell[], entries: readonly Labe
     }
   });
   const found: { entryIndex: number; at: number; end: number }[] = [];
+  // Each cell is normalised once, though a label may be tried from each of the MAX_JOIN cells before it.
+  const normed: (string | undefined)[] = new Array(stream.length);
   let next = 0;
   for (let i = 0; i < stream.length; i++) {
     let joined = '';
     for (let j = i; j < Math.min(stream.length, i + MAX_JOIN); j++) {
-      const n = norm(stream[j]!.text);
+      const n = (normed[j] ??= norm(stream[j]!.text));
       if (n === '') break;
       joined += n;
       const hit = forms.get(joined);
@@ -122,6 +126,13 @@ function place(raw: readonly StreamCell[], n: number, trail: number | undefined)
 }
 
 function cellValue(pointer: string, c: StreamCell | undefined, integer: boolean): CellRead {
+  const read = cellNumber(pointer, c, integer);
+  // A footnote mark printed with the number is left out of it, and said so.
+  if (read.value !== undefined && c?.marks?.length) return { ...read, note: { pointer, reason: 'mark-dropped', value: read.value, raw: c.marks.join(' ') } };
+  return read;
+}
+
+function cellNumber(pointer: string, c: StreamCell | undefined, integer: boolean): CellRead {
   const v: Value = c ? classify(c.text) : { kind: 'empty' };
   switch (v.kind) {
     case 'number':
@@ -132,9 +143,13 @@ function cellValue(pointer: string, c: StreamCell | undefined, integer: boolean)
       return { pointer, gap: { pointer, reason: 'blank' } };
     case 'marker':
       return { pointer, gap: { pointer, reason: 'marker', raw: v.raw } };
+    case 'several':
+      return { pointer, gap: { pointer, reason: v.lineBreak ? 'split-number' : 'several-numbers', raw: v.raw } };
     default: {
       // A count printed with its unit ("5件") is that count; a fee in 万元 likewise. Yuan or "减4" are not.
       const raw = c?.text.trim() ?? '';
+      const split = splitDigits(asciiDigits(raw));
+      if (split?.kind === 'several') return { pointer, gap: { pointer, reason: split.lineBreak ? 'split-number' : 'several-numbers', raw: split.raw } };
       const m = /^(\d[\d,]*(?:\.\d+)?)\s*(件|条|个|项|次|万元)$/.exec(asciiDigits(raw).replace(/\s+/g, ''));
       if (m && (m[2] === '万元') === !integer) {
         const value = Number(m[1]!.replace(/,/g, ''));
@@ -168,6 +183,7 @@ export function readRows(stream: readonly StreamCell[], entries: readonly LabelE
   }
   const cells: CellRead[] = [];
   const gaps: Gap[] = [];
+  const notes: Note[] = [];
   const groupWithValues: string[] = [];
   const foundPointers = new Set(rows.map((r) => r.entry.pointer));
   for (const r of rows) {
@@ -186,6 +202,7 @@ export function readRows(stream: readonly StreamCell[], entries: readonly LabelE
       const read = cellValue(`${r.entry.pointer}/${key}`, c, options.integerColumns ? options.integerColumns(key) : true);
       if (read.gap) gaps.push(read.gap);
       else cells.push(read);
+      if (read.note) notes.push(read.note);
     });
   }
   const leaves = entries.filter((e) => e.columns > 0);
@@ -193,7 +210,7 @@ export function readRows(stream: readonly StreamCell[], entries: readonly LabelE
   if (anyFound) {
     for (const e of leaves) if (!foundPointers.has(e.pointer)) gaps.push({ pointer: e.pointer, reason: 'row-missing' });
   }
-  return { cells, gaps, rowsFound: rows.filter((r) => r.entry.columns > 0).length, groupWithValues };
+  return { cells, gaps, notes, rowsFound: rows.filter((r) => r.entry.columns > 0).length, groupWithValues };
 }
 
 /**
@@ -231,12 +248,13 @@ export function readTable4(stream: readonly StreamCell[], entries: readonly Labe
   }
   const cells: CellRead[] = [];
   const gaps: Gap[] = [];
-  if (!nonEmpty(values).length) return { cells, gaps, rowsFound: 0, groupWithValues: [] };
+  const notes: Note[] = [];
+  if (!nonEmpty(values).length) return { cells, gaps, notes, rowsFound: 0, groupWithValues: [] };
   const filled = nonEmpty(values);
   const placed = filled.length === n ? filled : values.length === n ? values : undefined;
   if (!placed) {
     gaps.push({ pointer: '/reviewsAndLawsuits', reason: 'unplaced', printed: filled.length, columns: n });
-    return { cells, gaps, rowsFound: 0, groupWithValues: [] };
+    return { cells, gaps, notes, rowsFound: 0, groupWithValues: [] };
   }
   let i = 0;
   for (const e of entries) {
@@ -244,13 +262,19 @@ export function readTable4(stream: readonly StreamCell[], entries: readonly Labe
       const read = cellValue(`${e.pointer}/${key}`, placed[i++], true);
       if (read.gap) gaps.push(read.gap);
       else cells.push(read);
+      if (read.note) notes.push(read.note);
     }
   }
-  return { cells, gaps, rowsFound: entries.length, groupWithValues: [] };
+  return { cells, gaps, notes, rowsFound: entries.length, groupWithValues: [] };
 }
 
 /** Whether a cell of the region is a column or row heading of an edition (prose that mentions one does not count). */
 export function regionHas(stream: readonly StreamCell[], marks: readonly string[]): boolean {
   const set = new Set(marks);
-  return stream.some((c) => set.has(norm(c.text).replace(/\(.*\)$/, '')) || set.has(norm(c.text)));
+  return stream.some((c) => {
+    const n = norm(c.text);
+    // n without a trailing "(…)" note: what /\(.*\)$/ removed, found without backtracking (norm leaves no line breaks).
+    const open = n.endsWith(')') ? n.indexOf('(') : -1;
+    return set.has(open >= 0 && open < n.length - 1 ? n.slice(0, open) : n) || set.has(n);
+  });
 }

@@ -99,7 +99,7 @@ describe('bounded time and memory (child process, peak RSS)', () => {
     for (const file of ['bomb.docx', 'lying.docx']) {
       const r = await measure(['import', file], { cwd: dir });
       expect(r.code, file).toBe(2);
-      expect(r.stderr.trim(), file).toBe(`report: ${file} 不是文本、网页或 .docx 文件（旧版 .doc 请先另存为 .docx）`);
+      expect(r.stderr.trim(), file).toBe(`report: ${file} 中的 word/document.xml 解压后超过 16 MB（一份年度报告只有几 MB），可能是压缩炸弹；未读取，未写出文件`);
       expect(r.ms, file).toBeLessThan(3000);
       expect(r.maxRssMb, file).toBeLessThan(baseline.maxRssMb + 150);
     }
