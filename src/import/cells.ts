@@ -55,6 +55,8 @@ export function classify(text: string): Value {
     const split = splitDigits(visible);
     return split ?? { kind: 'number', value: Number(compact.replace(/,/g, '')), raw: t };
   }
+  // "5 6件" would read as 56件: pieces of a count are not one.
+  if (JUNK.test(compact)) return splitDigits(visible) ?? (JUNK.test(t) ? { kind: 'junk', raw: t } : { kind: 'text' });
   if (JUNK.test(t)) return { kind: 'junk', raw: t };
   return { kind: 'text' };
 }

@@ -33,7 +33,7 @@ function* tags(xml: string): Generator<Tag> {
     if (xml.startsWith('<!--', i)) end = xml.indexOf('-->', i + 4) + 3;
     else if (xml.startsWith('<![CDATA[', i)) end = xml.indexOf(']]>', i + 9) + 3;
     else {
-      const gt = xml.indexOf('>', i);
+      const gt = tagEnd(xml, i);
       if (gt < 0) return;
       end = gt + 1;
       const c = xml[i + 1];
@@ -48,6 +48,19 @@ function* tags(xml: string): Generator<Tag> {
     if (end < 3) return;
     i = xml.indexOf('<', end);
   }
+}
+
+/** The ">" closing the tag at `i`; a ">" inside a quoted attribute value (allowed in XML) does not close it. -1 if none. */
+function tagEnd(xml: string, i: number): number {
+  const re = /[>"']/g;
+  re.lastIndex = i;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0] === '>') return m.index;
+    const close = xml.indexOf(m[0], m.index + 1);
+    if (close < 0) return -1;
+    re.lastIndex = close + 1;
+  }
+  return -1;
 }
 
 const ATTR = new Map<string, RegExp>();

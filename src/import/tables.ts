@@ -2,7 +2,7 @@
 // label (in order, tolerating wrapped and prefixed labels), then place the
 // value cells that follow it. A cell that cannot be placed with certainty is
 // a gap, never a guess.
-import { classify, splitDigits, type StreamCell, type Value } from './cells.js';
+import { classify, type StreamCell, type Value } from './cells.js';
 import type { LabelEntry } from './labels.js';
 import { asciiDigits, norm } from './normalize.js';
 import type { Gap, Note } from './types.js';
@@ -148,8 +148,6 @@ function cellNumber(pointer: string, c: StreamCell | undefined, integer: boolean
     default: {
       // A count printed with its unit ("5件") is that count; a fee in 万元 likewise. Yuan or "减4" are not.
       const raw = c?.text.trim() ?? '';
-      const split = splitDigits(asciiDigits(raw));
-      if (split?.kind === 'several') return { pointer, gap: { pointer, reason: split.lineBreak ? 'split-number' : 'several-numbers', raw: split.raw } };
       const m = /^(\d[\d,]*(?:\.\d+)?)\s*(件|条|个|项|次|万元)$/.exec(asciiDigits(raw).replace(/\s+/g, ''));
       if (m && (m[2] === '万元') === !integer) {
         const value = Number(m[1]!.replace(/,/g, ''));
