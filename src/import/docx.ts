@@ -140,7 +140,7 @@ const KEEP_IN = { pPr: new Set(['pStyle', 'numPr', 'rPr']), tcPr: new Set(['grid
  * or by its paragraph's style), drops formatting and layout, and writes a
  * superscript or subscript back as the run's only property.
  */
-export function rewriteRuns(xml: string, styles: ReadonlyMap<string, Style>): string {
+function rewriteRuns(xml: string, styles: ReadonlyMap<string, Style>): string {
   const p = prefixOf(xml);
   if (p === undefined) return xml;
   const defaultPara = [...styles].find(([, s]) => s.type === 'paragraph' && s.isDefault)?.[0];
@@ -272,7 +272,7 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   const mammoth = (await import('mammoth')) as unknown as Mammoth & { default?: Mammoth };
   const convert = mammoth.convertToHtml ?? mammoth.default!.convertToHtml;
   const images = mammoth.images ?? mammoth.default!.images;
-  const result = await convert({ buffer: Buffer.from(writeZip(out)) }, { convertImage: images.imgElement(async () => ({ src: '' })) });
+  const result = await convert({ buffer: writeZip(out) }, { convertImage: images.imgElement(async () => ({ src: '' })) });
   return result.value;
 }
 

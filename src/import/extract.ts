@@ -94,21 +94,21 @@ function lookAt(tag: string, attrs: readonly { name: string; value: string }[], 
   return { gone: false, hidden, mark: MARK.has(tag) || va === 'super' || va === 'sub' };
 }
 
-export interface CellText {
+interface CellText {
   /** The visible text: <br> and block children start new lines, a mark leaves a space, other whitespace collapsed. */
   readonly text: string;
   /** Superscript and subscript text (footnote marks), in order. */
   readonly marks: readonly string[];
 }
 
-/** The text of a table cell as a reader sees it. */
-export function cellText(td: Element): CellText {
+/** The text of a table cell as a reader sees it; `hidden`: its row is visibility:hidden. */
+function cellText(td: Element, hidden: boolean): CellText {
   let out = '';
   let mark: string | undefined;
   const marks: string[] = [];
   type Item = { readonly n: Node; readonly hidden: boolean } | '\n' | 'end-mark';
   // An explicit stack: saved pages can nest thousands of elements deep.
-  const stack: Item[] = [{ n: td, hidden: false }];
+  const stack: Item[] = [{ n: td, hidden }];
   const put = (t: string) => { if (mark !== undefined) mark += t; else out += t; };
   while (stack.length) {
     const x = stack.pop()!;
@@ -126,7 +126,7 @@ export function cellText(td: Element): CellText {
       continue;
     }
     if (!isElement(n) || SKIP.has(n.tagName)) continue;
-    const l = n === td ? { gone: false, hidden: false, mark: false } : look(n, x.hidden);
+    const l = look(n, x.hidden);
     if (l.gone) continue;
     if (n.tagName === 'br') { put(mark !== undefined ? ' ' : '\n'); continue; }
     if (BLOCK.has(n.tagName)) { put(mark !== undefined ? ' ' : '\n'); stack.push('\n'); }
@@ -141,16 +141,20 @@ export function cellText(td: Element): CellText {
 }
 
 /** Rows of a data table, cells placed on a grid (rowspan/colspan resolved). `budget`: grid positions left. */
-function tableRows(table: Element, budget: { cells: number }): Unit[] {
-  const trs: Element[] = [];
-  const stack: Node[] = [...children(table)].reverse();
+function tableRows(table: Element, hidden: boolean, budget: { cells: number }): Unit[] {
+  // Rows and cells a reader cannot see are not in the table (display:none takes them out of its layout).
+  const trs: { tr: Element; hidden: boolean }[] = [];
+  const stack: { n: Node; hidden: boolean }[] = children(table).map((n) => ({ n, hidden })).reverse();
   while (stack.length) {
-    const c = stack.pop()!;
+    const { n: c, hidden: h } = stack.pop()!;
     if (!isElement(c)) continue;
-    if (c.tagName === 'tr') trs.push(c);
-    else if (c.tagName !== 'table') { const kids = children(c); for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!); }
+    const l = look(c, h);
+    if (l.gone) continue;
+    if (c.tagName === 'tr') trs.push({ tr: c, hidden: l.hidden });
+    else if (c.tagName !== 'table') { const kids = children(c); for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i]!, hidden: l.hidden }); }
   }
-  const cellsOf = (tr: Element) => children(tr).filter((td): td is Element => isElement(td) && (td.tagName === 'td' || td.tagName === 'th'));
+  const cellsOf = ({ tr, hidden: h }: { tr: Element; hidden: boolean }) => children(tr)
+    .filter((td): td is Element => isElement(td) && (td.tagName === 'td' || td.tagName === 'th') && !look(td, h).gone);
   const spans = (td: Element, r: number) => ({
     span: Math.max(1, Math.min(50, Number.parseInt(attr(td, 'colspan') ?? '1', 10) || 1)),
     // A rowspan past the last row stops there, as in a browser.
@@ -174,7 +178,7 @@ function tableRows(table: Element, budget: { cells: number }): Unit[] {
         const t = (taken[r + dr] ??= []);
         for (let dc = 0; dc < span; dc++) t[col + dc] = true;
       }
-      const { text, marks } = cellText(td);
+      const { text, marks } = cellText(td, tr.hidden);
       row.push(marks.length ? { text, col, span, marks } : { text, col, span });
       col += span;
     }
@@ -313,7 +317,7 @@ export function extractHtml(html: string): Unit[] {
       if (n.tagName === 'br') { line += '\n'; continue; }
       if (n.tagName === 'table' && !hasDescendant(n, 'table')) {
         flush();
-        for (const row of tableRows(n, budget)) {
+        for (const row of tableRows(n, hidden, budget)) {
           if (row.kind === 'row') for (const c of row.cells) chars += c.text.length;
           units.push(row);
         }

@@ -109,7 +109,7 @@ export function readZip(b: Uint8Array, want: (name: string) => boolean, limits: 
 }
 
 /** A plain archive of the given files, stored without compression: what the Word reader is handed. */
-export function writeZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function writeZip(files: ReadonlyMap<string, Uint8Array>): Buffer {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;

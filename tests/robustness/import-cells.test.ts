@@ -72,6 +72,17 @@ describe('web page cells', () => {
     });
   }
 
+  it('a hidden row or cell is not in the table: a hidden copy of the row, a hidden cell before the 7', async () => {
+    // A copy of the row with other numbers, in a row of its own just before it, hidden three ways in turn.
+    for (const hide of ['style="display:none"', 'hidden', 'style="visibility:hidden"']) {
+      const pageWithCopy = OFFICIAL.replace(`<tr>${CELL}`, `<tr ${hide}><td>行政规范性文件</td><td>9</td><td>9</td><td>9</td></tr><tr>${CELL}`);
+      expect(pageWithCopy).toContain(`<tr ${hide}><td>行政规范性文件</td><td>9</td>`);
+      const r = cellOf(await importReport(pageWithCopy, { filename: 'p.html', currentYear: 2026 }));
+      expect(r, hide).toMatchObject({ value: 7, others: SAME_ROW });
+    }
+    expect(await html('7</td><td style="display:none">9')).toMatchObject({ value: 7, others: SAME_ROW });
+  });
+
   it('a cell printed wholly in superscript is its number, no mark', async () => {
     expect(await html('<sup>7</sup>')).toMatchObject({ value: 7, note: undefined });
   });
