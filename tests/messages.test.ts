@@ -25,3 +25,19 @@ describe('rule catalogue', () => {
     });
   }
 });
+
+describe('SCHEMA-YEAR wording', () => {
+  // The schema reports years below 2008 and past 9999 under the same id as the rule's "after this year".
+  const m = (MESSAGES as Record<string, { zh: (p: object, c: string) => string; en: (p: object, c: string) => string }>)['SCHEMA-YEAR']!;
+  it('says before 2008, not after the current year, for an early year', () => {
+    expect(m.zh({ value: 2000, limit: 2008 }, '')).toBe('报告年度 2000 早于 2008 年（《政府信息公开条例》自 2008 年施行）');
+    expect(m.en({ value: 2000, limit: 2008 }, '')).toMatch(/^Report year 2000 is before 2008/);
+  });
+  it('says not a four-digit year past 9999', () => {
+    expect(m.zh({ value: 20240, limit: 9999 }, '')).toBe('报告年度 20240 不是四位数的公历年份');
+    expect(m.en({ value: 20240, limit: 9999 }, '')).toBe('Report year 20240 is not a four-digit calendar year');
+  });
+  it('says after the current year otherwise', () => {
+    expect(m.zh({ value: 2099, limit: 2026 }, '')).toBe('报告年度 2099 晚于当前年度 2026');
+  });
+});

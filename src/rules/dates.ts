@@ -42,8 +42,11 @@ export const schemaYear = defineRule({
     right: 'year: 2022\n',
   },
   message: {
-    zh: (p) => `报告年度 ${p.value} 晚于当前年度 ${p.limit}`,
-    en: (p) => `Report year ${p.value} is after the current year ${p.limit}`,
+    // The schema reports this id too: before 2008 (limit 2008) and past 9999 (limit 9999).
+    zh: (p) => (Number(p.value) < Number(p.limit) ? `报告年度 ${p.value} 早于 ${p.limit} 年（《政府信息公开条例》自 2008 年施行）`
+      : Number(p.limit) >= 9999 ? `报告年度 ${p.value} 不是四位数的公历年份` : `报告年度 ${p.value} 晚于当前年度 ${p.limit}`),
+    en: (p) => (Number(p.value) < Number(p.limit) ? `Report year ${p.value} is before ${p.limit} (the Regulations took effect in 2008)`
+      : Number(p.limit) >= 9999 ? `Report year ${p.value} is not a four-digit calendar year` : `Report year ${p.value} is after the current year ${p.limit}`),
   },
   check(data, ctx, finding) {
     const year = yearOf(data);
