@@ -164,6 +164,10 @@ function loadYaml(text: string, clean = false): Loaded {
     return { data: undefined, findings: [{ ruleId: 'PARSE-ALIAS', severity: 'error', pointer: '', params: { detail }, ...at(amp >= 0 ? amp : start) }], locate };
   }
   if (found.deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(found.deep))], locate };
+  if (found.collectionKey) {
+    const detail = 'a key must be text, not a list or mapping (in a flow mapping, write {…} and […] only as values)';
+    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail }, ...at(found.collectionKey.range?.[0] ?? 0) }], locate };
+  }
   let data: unknown;
   try {
     data = doc.doc.toJS({ maxAliasCount: 0 });
@@ -182,7 +186,7 @@ function loadYaml(text: string, clean = false): Loaded {
  */
 function survey(d: Document, at: (offset: number) => Position) {
   const y = yaml();
-  const out = { duplicates: [] as Finding[], numbers: new Map<string, string>(), deep: undefined as string | undefined, alias: undefined as (Node & { source: string }) | undefined, anchor: undefined as (Node & { anchor: string }) | undefined };
+  const out = { duplicates: [] as Finding[], numbers: new Map<string, string>(), deep: undefined as string | undefined, alias: undefined as (Node & { source: string }) | undefined, anchor: undefined as (Node & { anchor: string }) | undefined, collectionKey: undefined as Node | undefined };
   // `path` is undefined inside keys and pairs in sequences (whose numbers are not the data's).
   const walk = (n: unknown, path: string | undefined, depth: number): void => {
     if (y.isAlias(n)) out.alias ??= n as Node & { source: string };
@@ -198,6 +202,8 @@ function survey(d: Document, at: (offset: number) => Position) {
           if (seen.has(k)) out.duplicates.push({ ruleId: 'PARSE-DUPLICATE-KEY', severity: 'error', pointer: '', params: { key: clipKey(k) }, ...at(p.key.range?.[0] ?? 0) });
           seen.add(k);
         }
+        // A list or mapping as a key has no JSON form (toJS would make it the text "[object Object]" or "{ x }").
+        if (y.isMap(p.key) || y.isSeq(p.key)) out.collectionKey ??= p.key;
         walk(p.key, undefined, depth + 1);
         walk(p.value, path === undefined ? undefined : `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
       }
@@ -205,6 +211,7 @@ function survey(d: Document, at: (offset: number) => Position) {
       n.items.forEach((x, i) => {
         // A pair in a sequence is a mapping in the data.
         if (y.isPair(x)) {
+          if (y.isMap(x.key) || y.isSeq(x.key)) out.collectionKey ??= x.key as Node;
           walk(x.key, undefined, depth + 2);
           walk(x.value, undefined, depth + 2);
         } else walk(x, path === undefined ? undefined : `${path}/${i}`, depth + 1);

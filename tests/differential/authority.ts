@@ -32,8 +32,15 @@ export function authority(text: string): Verdict {
   const doc = parseDocument(text, { version: '1.2', schema: 'core', strict: true, prettyErrors: false, logLevel: 'error', lineCounter: lc, uniqueKeys: (a, b) => a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value)) });
   const errors = doc.errors.map((e) => `${e.code} ${e.message}`);
   let props = false;
-  visit(doc, { Alias: () => { props = true; }, Node: (_, n) => { if ((n as { anchor?: string }).anchor) props = true; } });
+  let collectionKey = false;
+  visit(doc, {
+    Alias: () => { props = true; },
+    Node: (_, n) => { if ((n as { anchor?: string }).anchor) props = true; },
+    Pair: (_, p) => { if (isMap(p.key) || isSeq(p.key)) collectionKey = true; },
+  });
   if (props) errors.push('anchor or alias');
+  // The loader's policy: a list or mapping as a key has no JSON form (toJS would make it text).
+  if (collectionKey) errors.push('collection key');
   const numbers = new Map<string, string>();
   const walk = (n: unknown, path: string): void => {
     if (isScalar(n)) {

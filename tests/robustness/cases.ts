@@ -84,6 +84,7 @@ export const CASES: readonly Case[] = [
 
   // ── hostile structure ──
   { name: 'YAML: billion laughs (alias bomb)', file: 'bomb.yaml', bytes: billionLaughs, code: 1, rule: 'PARSE-ALIAS', at: [2, 8], zh: '不接受 YAML 锚点和别名（*a）', en: 'YAML anchors and aliases are not accepted (*a)' },
+  { name: 'YAML: a mapping as a key in a flow mapping', file: 'collection-key.yaml', bytes: () => plant(LICENSING, 'licensing: {decisions: 0, {x}: 0}'), code: 1, rule: 'PARSE-SYNTAX', at: [37, 29], zh: 'a key must be text, not a list or mapping' },
   { name: 'YAML: one anchor', file: 'anchor.yaml', bytes: () => plant(LICENSING, 'licensing: &zero {decisions: 0}'), code: 1, rule: 'PARSE-ALIAS', at: [37, 14], zh: '不接受 YAML 锚点和别名（&zero）' },
   { name: 'YAML: merge key <<', file: 'merge.yaml', bytes: () => plant('  punishment: {decisions: 0}', '  punishment: {<<: *zero}').replace(LICENSING, 'licensing: &zero {decisions: 0}'), code: 1, rule: 'PARSE-ALIAS', zh: '不接受 YAML 锚点和别名（*zero）' },
   { name: 'YAML: 100,000 `[`', file: 'deep.yaml', bytes: () => '['.repeat(100_000), code: 1, rule: 'PARSE-TOO-DEEP', at: [1, 22], zh: '嵌套超过 20 层', en: 'Nested more than 20 levels deep' },
