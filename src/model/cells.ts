@@ -1,15 +1,24 @@
-// Names a cell of the report by its official labels, from its JSON pointer.
+// JSON pointers of the report, and the official name of the cell each one points at.
 import type { Label, Lang } from './label.js';
 import {
   PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
   SECTIONS, TOP_FIELDS, type RowDef,
 } from './edition2021.js';
 
+// JSON pointers (RFC 6901): a key's '~' is written '~0' and its '/' '~1'.
+// Every pointer of the project is split, joined and escaped here.
+
+/** One key as a pointer segment; most keys need no escape, and are returned as they are. */
+export const escapePointerPart = (key: string): string =>
+  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+
+const unescapePart = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   // Most pointers have no escapes: skip the replacements (rules call this per cell).
   if (!pointer.includes('~')) return pointer.slice(1).split('/');
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer.slice(1).split('/').map(unescapePart);
 }
 
 /** The value at a path of keys, through own properties only (never a prototype's); undefined when absent. */
@@ -27,7 +36,7 @@ export const valueAt = (data: unknown, pointer: string): unknown => valueAtPath(
 export const field = (data: unknown, key: string): unknown => valueAtPath(data, [key]);
 
 export function joinPointer(parts: readonly (string | number)[]): string {
-  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return parts.map((p) => '/' + escapePointerPart(String(p))).join('');
 }
 
 const columnLabel = (c: { label: Label; group?: Label }, lang: Lang) =>

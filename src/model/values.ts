@@ -1,0 +1,155 @@
+// The cell reader: a cell of tables 二, 三 and 四 by the model's rows and
+// columns, with each total the file leaves out computed from its parts. The
+// rules, the renderer, the text check, rule 8 and the roll-up all read cells
+// here, so that a computed total means the same everywhere.
+import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REVIEW_PART_KEYS } from './edition2021.js';
+import { parsePointer, valueAtPath } from './cells.js';
+
+/** （七）总计: every cell of it, not only its 总计, is computed when left out. */
+export const OUTCOME_TOTAL_ROW = '/requests/outcomes/total';
+
+// Callers ask for the same few hundred cells in every file: each pointer is
+// split once (they pass constants, so the lookup hashes no new string).
+const PARTS = new Map<string, readonly string[]>();
+export const partsOf = (pointer: string): readonly string[] => {
+  let p = PARTS.get(pointer);
+  if (!p) {
+    p = parsePointer(pointer);
+    if (PARTS.size < 10_000) PARTS.set(pointer, p);
+  }
+  return p;
+};
+
+const own = Object.prototype.hasOwnProperty;
+
+/** A value the schema accepted as a count, or undefined. */
+export const asCount = (x: unknown): number | undefined => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : undefined);
+
+// While the rules run over one file (or a view is built), each row is looked
+// up once: they read the same rows again and again. Scoped to that call, so
+// data changed between two calls is never seen stale.
+let rows: { readonly data: unknown; readonly map: Map<string, object | undefined> } | undefined;
+
+export function withRowCache<T>(data: unknown, fn: () => T): T {
+  const outer = rows;
+  rows = { data, map: new Map() };
+  try {
+    return fn();
+  } finally {
+    rows = outer;
+  }
+}
+
+/** The object at `pointer` (a row of a table), or undefined. */
+export function rowAt(data: unknown, pointer: string): object | undefined {
+  const c = rows;
+  if (c !== undefined && c.data === data) {
+    let r = c.map.get(pointer);
+    if (r === undefined && !c.map.has(pointer)) c.map.set(pointer, (r = readRow(data, pointer)));
+    return r;
+  }
+  return readRow(data, pointer);
+}
+
+function readRow(data: unknown, pointer: string): object | undefined {
+  const v = valueAtPath(data, partsOf(pointer));
+  return v !== null && typeof v === 'object' ? v : undefined;
+}
+
+/**
+ * The count in `key` of a row object (rowAt), or undefined. No own-property
+ * test: callers pass the model's keys, and an inherited property of a plain
+ * object is never a count, so a key the row lacks gives undefined all the same.
+ */
+export function countOf(row: object | undefined, key: string): number | undefined {
+  return row !== undefined ? asCount((row as Record<string, unknown>)[key]) : undefined;
+}
+
+/** The row object has `key` as its own property: the file writes that cell (whatever its value). */
+export const hasOf = (row: object | undefined, key: string): boolean => row !== undefined && own.call(row, key);
+
+/** The values of `items` added up; undefined when one of them has none (then the equation is skipped). */
+export function sumBy<T>(items: readonly T[], value: (item: T) => number | undefined): number | undefined {
+  let s = 0;
+  for (const it of items) {
+    const v = value(it);
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
+}
+
+/** The counts of `keys` in a row object added up; undefined when one of them is not a count. */
+export const sumOf = (row: object | undefined, keys: readonly string[]): number | undefined => sumBy(keys, (k) => countOf(row, k));
+
+export const sum = (values: readonly (number | undefined)[]): number | undefined => sumBy(values, (v) => v);
+
+/** The count at any pointer (a field such as /year, or a cell), or undefined. */
+export function count(data: unknown, pointer: string): number | undefined {
+  return asCount(valueAtPath(data, partsOf(pointer)));
+}
+
+/** The file holds `pointer` (through own properties only). */
+export function has(data: unknown, pointer: string): boolean {
+  let v: unknown = data;
+  for (const k of partsOf(pointer)) {
+    if (v === null || typeof v !== 'object' || !own.call(v, k)) return false;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return true;
+}
+
+/** The columns a row's 总计 adds up: the applicants of table 三, the results of table 四; none in table 二. */
+export function totalParts(row: string): readonly string[] | undefined {
+  if (row.startsWith('/requests/')) return APPLICANT_COLUMN_KEYS;
+  if (row.startsWith('/reviewsAndLawsuits/')) return REVIEW_PART_KEYS;
+  return undefined;
+}
+
+/** A cell the file may leave out, computed then: a row's 总计 in tables 三 and 四, and every cell of （七）总计. */
+export const isTotalCell = (row: string, column: string): boolean =>
+  row === OUTCOME_TOTAL_ROW || (column === 'total' && totalParts(row) !== undefined);
+
+/**
+ * A cell's count: as written; or, for a total the file leaves out, its parts
+ * added up (each read the same way). （七）总计 is the sum of the outcome items
+ * column by column, its 总计 the items' 总计 added up.
+ */
+export function cellCount(data: unknown, row: string, column: string): number | undefined {
+  const r = rowAt(data, row);
+  if (hasOf(r, column)) return countOf(r, column);
+  if (row === OUTCOME_TOTAL_ROW) return outcomeItemsSum(data, column);
+  if (column === 'total') {
+    const parts = totalParts(row);
+    if (parts) return sumOf(r, parts);
+  }
+  return undefined;
+}
+
+/** A column of （七）总计 as the outcome items add up, whatever （七）总计 itself writes. */
+export const outcomeItemsSum = (data: unknown, column: string): number | undefined =>
+  sumBy(OUTCOME_ITEMS, (i) => cellCount(data, i.pointer, column));
+
+/** A row's 总计 as its columns add up (each read by cellCount), whatever the 总计 itself writes. */
+export function rowPartsSum(data: unknown, row: string): number | undefined {
+  const parts = totalParts(row);
+  return parts ? sumBy(parts, (c) => cellCount(data, row, c)) : undefined;
+}
+
+/** A cell as the renderer shows it: what the file writes there, or the total computed in its place. */
+export interface CellRead {
+  /** The file writes this cell: `raw` is its value, whatever it is. */
+  readonly written: boolean;
+  readonly raw: unknown;
+  /** The count: as written, or computed for a total left out; undefined when neither. */
+  readonly value: number | undefined;
+}
+
+/** A cell written or computed; `r` is its row object when the caller has read it already (rowAt). */
+export function readCell(data: unknown, row: string, column: string, r: object | undefined = rowAt(data, row)): CellRead {
+  if (hasOf(r, column)) {
+    const raw = (r as Record<string, unknown>)[column];
+    return { written: true, raw, value: asCount(raw) };
+  }
+  return { written: false, raw: undefined, value: cellCount(data, row, column) };
+}
