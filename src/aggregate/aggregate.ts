@@ -2,6 +2,7 @@
 // texts left for the author), and a per-unit breakdown of every cell. Pure.
 import { EDITION, PROACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type RowDef } from '../model/edition2021.js';
 import { cellValue, FIGURE_CELLS, type FigureCell } from '../across/cells.js';
+import { yuanToAmount } from '../model/fees.js';
 import { describePointer, field } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
 
@@ -45,12 +46,8 @@ export function sumCell(units: readonly UnitReport[], cell: FigureCell): number 
   return s;
 }
 
-/** Fee units (1/10000 万元) back to a decimal number of 万元, exactly as written. */
-export function unitsToAmount(units: number): number {
-  const int = Math.floor(units / 10000);
-  const frac = String(units % 10000).padStart(4, '0').replace(/0+$/, '');
-  return Number(frac ? `${int}.${frac}` : String(int));
-}
+/** Fee units (whole yuan, 1/10000 万元) back to a decimal number of 万元, exactly as written. */
+export { yuanToAmount as unitsToAmount } from '../model/fees.js';
 
 /** The roll-up report as data, in the data-model order (call aggregateProblems first). */
 export function aggregateReports(units: readonly UnitReport[], options: { agency: string }): Record<string, unknown> {
@@ -61,7 +58,7 @@ export function aggregateReports(units: readonly UnitReport[], options: { agency
     for (const r of b.rows) {
       proactive[r.key] = Object.fromEntries(b.columns.map((c) => {
         const p = `/proactive/${r.key}/${c}`;
-        return [c, c === 'amountTenThousandYuan' ? unitsToAmount(v(p)) : v(p)];
+        return [c, c === 'amountTenThousandYuan' ? yuanToAmount(v(p)) : v(p)];
       }));
     }
   }
@@ -92,7 +89,7 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
  */
 export function breakdownCsv(units: readonly UnitReport[], lang: Lang): string {
   const head = [lang === 'zh' ? '单位' : 'Unit', lang === 'zh' ? '文件' : 'File', ...FIGURE_CELLS.map((c) => describePointer(c.pointer, lang))];
-  const show = (c: FigureCell, n: number) => (c.amount ? String(unitsToAmount(n)) : String(n));
+  const show = (c: FigureCell, n: number) => (c.amount ? String(yuanToAmount(n)) : String(n));
   const lines = [head];
   for (const u of units) lines.push([String(field(u.data, 'agency') ?? ''), u.file, ...FIGURE_CELLS.map((c) => show(c, cellValue(u.data, c)!))]);
   lines.push([lang === 'zh' ? '合计' : 'Total', '', ...FIGURE_CELLS.map((c) => show(c, sumCell(units, c)))]);

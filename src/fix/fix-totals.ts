@@ -13,7 +13,7 @@ import {
 } from '../model/edition2021.js';
 import { parsePointer } from '../model/cells.js';
 import { loadReport, type SourceKind } from '../load/load.js';
-import { count, has, sum } from '../rules/define.js';
+import { count, has, sum } from '../model/values.js';
 
 const OUTCOME_TOTAL_ROW = '/requests/outcomes/total';
 

@@ -22,7 +22,8 @@ export function amountToYuan(v: unknown): number | undefined {
 
 /** Whole yuan back to 万元, exactly as written (12.6457, 0.0003); a fraction of a yuan (a stated 1.5 元) to four decimals. */
 export function yuanToAmount(yuan: number): number {
-  if (!Number.isSafeInteger(yuan) || yuan < 0) return Number((yuan / 10000).toFixed(4));
+  // From 1e21 up a number's text has an exponent: no digits to place a point in.
+  if (!Number.isInteger(yuan) || yuan < 0 || yuan >= 1e21) return Number((yuan / 10000).toFixed(4));
   const int = Math.floor(yuan / 10000);
   const frac = String(yuan % 10000).padStart(4, '0').replace(/0+$/, '');
   return Number(frac ? `${int}.${frac}` : String(int));

@@ -1,7 +1,8 @@
 // The cell reader: a cell of tables 二, 三 and 四 by the model's rows and
 // columns, with each total the file leaves out computed from its parts. The
 // rules, the renderer, the text check, rule 8 and the roll-up all read cells
-// here, so that a computed total means the same everywhere.
+// here, so that a computed total means the same everywhere. A cell is written
+// when its row object has it (hasOf); else cellCount's value was computed.
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REVIEW_PART_KEYS } from './edition2021.js';
 import { parsePointer, valueAtPath } from './cells.js';
 
@@ -28,7 +29,7 @@ export const asCount = (x: unknown): number | undefined => (typeof x === 'number
 // While the rules run over one file (or a view is built), each row is looked
 // up once: they read the same rows again and again. Scoped to that call, so
 // data changed between two calls is never seen stale.
-let rows: { readonly data: unknown; readonly map: Map<string, object | undefined> } | undefined;
+let rows: { readonly data: unknown; readonly map: Map<string, object | undefined>; items?: (object | undefined)[] } | undefined;
 
 export function withRowCache<T>(data: unknown, fn: () => T): T {
   const outer = rows;
@@ -117,39 +118,28 @@ export const isTotalCell = (row: string, column: string): boolean =>
  */
 export function cellCount(data: unknown, row: string, column: string): number | undefined {
   const r = rowAt(data, row);
-  if (hasOf(r, column)) return countOf(r, column);
-  if (row === OUTCOME_TOTAL_ROW) return outcomeItemsSum(data, column);
-  if (column === 'total') {
-    const parts = totalParts(row);
-    if (parts) return sumOf(r, parts);
-  }
-  return undefined;
+  if (row === OUTCOME_TOTAL_ROW && !hasOf(r, column)) return outcomeItemsSum(data, column);
+  // A column other than 总计 that the row lacks reads as undefined through countOf (see there).
+  return column !== 'total' ? countOf(r, column) : totalIn(r, totalParts(row));
+}
+
+/** A row's 总计 from its object: as written, else its parts added up. */
+const totalIn = (r: object | undefined, parts: readonly string[] | undefined): number | undefined =>
+  hasOf(r, 'total') ? countOf(r, 'total') : parts ? sumOf(r, parts) : undefined;
+
+/** The outcome items' row objects, read once per file inside withRowCache (the rules ask for them column by column). */
+function itemRows(data: unknown): (object | undefined)[] {
+  const c = rows;
+  if (c !== undefined && c.data === data) return (c.items ??= OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer)));
+  return OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer));
 }
 
 /** A column of （七）总计 as the outcome items add up, whatever （七）总计 itself writes. */
 export const outcomeItemsSum = (data: unknown, column: string): number | undefined =>
-  sumBy(OUTCOME_ITEMS, (i) => cellCount(data, i.pointer, column));
+  sumBy(itemRows(data), (r) => (column !== 'total' ? countOf(r, column) : totalIn(r, APPLICANT_COLUMN_KEYS)));
 
 /** A row's 总计 as its columns add up (each read by cellCount), whatever the 总计 itself writes. */
 export function rowPartsSum(data: unknown, row: string): number | undefined {
   const parts = totalParts(row);
   return parts ? sumBy(parts, (c) => cellCount(data, row, c)) : undefined;
-}
-
-/** A cell as the renderer shows it: what the file writes there, or the total computed in its place. */
-export interface CellRead {
-  /** The file writes this cell: `raw` is its value, whatever it is. */
-  readonly written: boolean;
-  readonly raw: unknown;
-  /** The count: as written, or computed for a total left out; undefined when neither. */
-  readonly value: number | undefined;
-}
-
-/** A cell written or computed; `r` is its row object when the caller has read it already (rowAt). */
-export function readCell(data: unknown, row: string, column: string, r: object | undefined = rowAt(data, row)): CellRead {
-  if (hasOf(r, column)) {
-    const raw = (r as Record<string, unknown>)[column];
-    return { written: true, raw, value: asCount(raw) };
-  }
-  return { written: false, raw: undefined, value: cellCount(data, row, column) };
 }

@@ -7,10 +7,9 @@ import {
   REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_NOTE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_ORDER, SECTIONS,
   TOP_FIELDS, type RowDef, type SectionKey,
 } from '../model/edition2021.js';
-import { parsePointer } from '../model/cells.js';
-import { withRowCache } from '../rules/define.js';
+import { rowAt, withRowCache } from '../model/values.js';
 import type { Lang } from '../model/label.js';
-import { cellIn, marksByPointer, tableRow, textAt, wordFinding, type MarkFinding } from './values.js';
+import { cellIn, marksByPointer, textAt, wordFinding, type MarkFinding } from './values.js';
 
 export type Scope = 'col' | 'colgroup' | 'row' | 'rowgroup';
 
@@ -103,18 +102,17 @@ type Marker = (pointer: string) => { className: string; note?: string };
  */
 interface RowPlan {
   readonly pointer: string;
-  readonly parts: readonly string[];
   readonly cells: readonly { readonly column: string; readonly pointer: string }[];
 }
 
 const rowPlan = (pointer: string, columns: readonly string[]): RowPlan => ({
-  pointer, parts: parsePointer(pointer), cells: columns.map((column) => ({ column, pointer: `${pointer}/${column}` })),
+  pointer, cells: columns.map((column) => ({ column, pointer: `${pointer}/${column}` })),
 });
 
-/** A data cell; `row` is the row's object read once for all its cells (tableRow). */
-function data(top: string, plan: RowPlan, i: number, row: ReturnType<typeof tableRow>, d: unknown, mark: Marker, extra?: Partial<CellView>): CellView {
+/** A data cell; `row` is the row's object read once for all its cells (rowAt). */
+function data(plan: RowPlan, i: number, row: object | undefined, d: unknown, mark: Marker, extra?: Partial<CellView>): CellView {
   const { column, pointer } = plan.cells[i]!;
-  const v = cellIn(d, top, plan.pointer, row, column);
+  const v = cellIn(d, plan.pointer, row, column);
   const m = mark(pointer);
   // The same classes as ['num', computed, mark].filter(Boolean).join(' '), without the arrays.
   const cls = `num${v.computed ? ' computed' : ''}${m.className ? ` ${m.className}` : ''}`;
@@ -146,11 +144,11 @@ function proactiveTable(d: unknown, mark: Marker): TableView {
     const plans = (PROACTIVE_PLANS ??= PROACTIVE_BLOCKS.map((b) => b.rows.map((r) => rowPlan(`/proactive/${r.key}`, b.columns))))[bi]!;
     const rows: RowView[] = block.rows.map((r, ri) => {
       const plan = plans[ri]!;
-      const obj = tableRow(d, plan.parts);
+      const obj = rowAt(d, plan.pointer);
       return {
         cells: [
           th(r.label.zh, 'row'),
-          ...block.columns.map((_, i) => data('proactive', plan, i, obj, d, mark, span(i) > 1 ? { colspan: span(i) } : undefined)),
+          ...block.columns.map((_, i) => data(plan, i, obj, d, mark, span(i) > 1 ? { colspan: span(i) } : undefined)),
         ],
       };
     });
@@ -210,11 +208,11 @@ function requestsTable(d: unknown, mark: Marker): TableView {
       } else {
         const span = labelCols - level + 1;
         const plan = plans.get(r)!;
-        const obj = tableRow(d, plan.parts);
+        const obj = rowAt(d, plan.pointer);
         const cells = [
           ...pending.splice(0),
           th(r.label.zh, 'row', { className: `level${level}`, ...(span > 1 ? { colspan: span } : {}) }),
-          ...REQUEST_COLUMNS.map((_, i) => data('requests', plan, i, obj, d, mark)),
+          ...REQUEST_COLUMNS.map((_, i) => data(plan, i, obj, d, mark)),
         ];
         body.push({ cells });
       }
@@ -250,8 +248,8 @@ function reviewsTable(d: unknown, mark: Marker): TableView {
   }
   const columns = REVIEW_COLUMNS.map((c) => c.key);
   for (const plan of (REVIEW_PLANS ??= REVIEW_GROUPS.map((g) => rowPlan(`/reviewsAndLawsuits/${g.key}`, columns)))) {
-    const obj = tableRow(d, plan.parts);
-    for (let i = 0; i < columns.length; i++) cells.push(data('reviewsAndLawsuits', plan, i, obj, d, mark));
+    const obj = rowAt(d, plan.pointer);
+    for (let i = 0; i < columns.length; i++) cells.push(data(plan, i, obj, d, mark));
   }
   return {
     id: 'table-reviews', columns: n * REVIEW_GROUPS.length,

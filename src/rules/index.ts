@@ -1,7 +1,7 @@
 // Running the registry: the single-report rules after the schema, and the
 // rules that need last year's report when it is given (--previous).
 import type { Finding } from '../diagnostics/finding.js';
-import { withRowCache } from './define.js';
+import { withRowCache } from '../model/values.js';
 import type { PreviousContext, PreviousRuleDefinition, ReportRuleDefinition, RuleContext, RuleDefinition } from './rule.js';
 import { RULES } from './catalog.js';
 

@@ -2,9 +2,9 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { cellsOf, where } from '../diagnostics/messages.js';
 import { REQUEST_COLUMNS } from '../model/edition2021.js';
-import { count } from './define.js';
 import { defineRule, type PreviousContext } from './rule.js';
-import { exampleRow, requestCell } from './table3.js';
+import { exampleRow } from './table3.js';
+import { cellCount, count } from '../model/values.js';
 
 /** Kept for the library: rule 7's options. */
 export type PreviousNames = PreviousContext;
@@ -47,8 +47,8 @@ export const prevCarry = defineRule({
     const carry: Finding[] = [];
     let total: Finding | undefined;
     for (const col of REQUEST_COLUMNS) {
-      const current = requestCell(data, '/requests/carriedOver', col.key);
-      const prev = requestCell(previous, '/requests/carriedForward', col.key);
+      const current = cellCount(data, '/requests/carriedOver', col.key);
+      const prev = cellCount(previous, '/requests/carriedForward', col.key);
       if (current === undefined || prev === undefined || current === prev) continue;
       const prevPointer = `/requests/carriedForward/${col.key}`;
       const f: Finding = { ...finding(`/requests/carriedOver/${col.key}`, { current, previous: prev, prevPointer, prevFile: ctx.previousFile }), otherFile: other(ctx, prevPointer) };

@@ -2,7 +2,7 @@
 import { REVIEW_GROUPS, REVIEW_PART_KEYS } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
 import { diff } from '../diagnostics/messages.js';
-import { countOf, hasOf, rowAt, sumOf } from './define.js';
+import { countOf, hasOf, rowAt, sumOf } from '../model/values.js';
 import { defineRule } from './rule.js';
 
 // Row pointers built once (the rules run on every file).

@@ -2,31 +2,8 @@
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
 import type { Finding } from '../diagnostics/finding.js';
 import { diff } from '../diagnostics/messages.js';
-import { countOf, hasOf, rowAt, sumBy, sumOf } from './define.js';
+import { cellCount, countOf, hasOf, OUTCOME_TOTAL_ROW as OUTCOME_TOTAL, outcomeItemsSum, rowAt, sumOf } from '../model/values.js';
 import { defineRule } from './rule.js';
-
-const OUTCOME_TOTAL = '/requests/outcomes/total';
-
-/** A row object's total: as written when present, else its six columns added up. */
-function totalOf(row: object | undefined): number | undefined {
-  if (row === undefined) return undefined;
-  if (hasOf(row, 'total')) return countOf(row, 'total');
-  return sumOf(row, APPLICANT_COLUMN_KEYS);
-}
-
-const cellOf = (row: object | undefined, column: string): number | undefined => (column === 'total' ? totalOf(row) : countOf(row, column));
-
-/** The outcome item rows that （七）总计 adds up, read once. */
-const outcomeRows = (data: unknown): (object | undefined)[] => OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer));
-
-const sumColumn = (rows: readonly (object | undefined)[], column: string): number | undefined => sumBy(rows, (r) => cellOf(r, column));
-
-/** A cell of table 三, with computed totals where the file leaves them out. */
-export function requestCell(data: unknown, row: string, column: string): number | undefined {
-  const r = rowAt(data, row);
-  if (row === OUTCOME_TOTAL && !hasOf(r, column)) return sumColumn(outcomeRows(data), column);
-  return cellOf(r, column);
-}
 
 const TABLE_3 = {
   zh: '国办公开办函〔2021〕30号表三“收到和处理政府信息公开申请情况”：各行按申请人分列为自然人，法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）和总计七列。',
@@ -102,11 +79,10 @@ export const t3OutcomeTotal = defineRule({
     const out: Finding[] = [];
     const total = rowAt(data, OUTCOME_TOTAL);
     if (total === undefined) return out;
-    const items = outcomeRows(data);
     for (const col of REQUEST_COLUMNS) {
       if (!hasOf(total, col.key)) continue;
       const reported = countOf(total, col.key);
-      const computed = sumColumn(items, col.key);
+      const computed = outcomeItemsSum(data, col.key);
       if (reported !== undefined && computed !== undefined && reported !== computed) {
         out.push(finding(`${OUTCOME_TOTAL}/${col.key}`, { computed, reported }, OUTCOME_ITEMS.map((i) => `${i.pointer}/${col.key}`)));
       }
@@ -142,16 +118,11 @@ export const t3Balance = defineRule({
   },
   check(data, _ctx, finding) {
     const out: Finding[] = [];
-    const receivedRow = rowAt(data, '/requests/received');
-    const carriedOverRow = rowAt(data, '/requests/carriedOver');
-    const carriedForwardRow = rowAt(data, '/requests/carriedForward');
-    const totalRow = rowAt(data, OUTCOME_TOTAL);
-    let items: (object | undefined)[] | undefined;
     for (const col of REQUEST_COLUMNS) {
-      const received = cellOf(receivedRow, col.key);
-      const carriedOver = cellOf(carriedOverRow, col.key);
-      const outcomes = hasOf(totalRow, col.key) ? cellOf(totalRow, col.key) : sumColumn((items ??= outcomeRows(data)), col.key);
-      const carriedForward = cellOf(carriedForwardRow, col.key);
+      const received = cellCount(data, '/requests/received', col.key);
+      const carriedOver = cellCount(data, '/requests/carriedOver', col.key);
+      const outcomes = cellCount(data, OUTCOME_TOTAL, col.key);
+      const carriedForward = cellCount(data, '/requests/carriedForward', col.key);
       if (received === undefined || carriedOver === undefined || outcomes === undefined || carriedForward === undefined) continue;
       if (received + carriedOver === outcomes + carriedForward) continue;
       const column = col.group ? `${col.group.zh} · ${col.label.zh}` : col.label.zh;

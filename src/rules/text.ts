@@ -1,12 +1,11 @@
 // Rule 9: figures the prose states (总体情况 and the preamble) against the tables.
 import type { Finding } from '../diagnostics/finding.js';
-import { APPLICANT_COLUMN_KEYS, REVIEW_PART_KEYS } from '../model/edition2021.js';
 import { extractStatements, type Quantity, type Statement } from '../text/statements.js';
 import { cellsOf } from '../diagnostics/messages.js';
-import { count, has, sum } from './define.js';
 import { defineRule } from './rule.js';
-import { requestCell } from './table3.js';
 import { valueAt } from '../model/cells.js';
+import { cellCount, count, rowPartsSum, sumBy } from '../model/values.js';
+import { feeYuan, FEES_POINTER, yuanToAmount } from '../model/fees.js';
 
 /** The table cells each quantity is compared with (added up when several). */
 export const QUANTITY_CELLS: Record<Quantity, readonly string[]> = {
@@ -22,43 +21,31 @@ export const QUANTITY_CELLS: Record<Quantity, readonly string[]> = {
   normativeIssued: ['/proactive/normativeDocuments/issued'],
   regulationsInForce: ['/proactive/regulations/inForce'],
   normativeInForce: ['/proactive/normativeDocuments/inForce'],
-  fees: ['/proactive/fees/amountTenThousandYuan'],
+  fees: [FEES_POINTER],
 };
 
-// Each table-三 cell as [row, column] and each table-四 total as its parts, split once.
-const REQUEST_CELL = new Map<string, readonly [string, string]>();
-const REVIEW_PARTS = new Map<string, readonly string[]>();
-for (const p of Object.values(QUANTITY_CELLS).flat()) {
+// Each cell as [row, column], split once.
+const CELL = new Map<string, readonly [string, string]>(Object.values(QUANTITY_CELLS).flat().map((p) => {
   const i = p.lastIndexOf('/');
-  if (p.startsWith('/requests/')) REQUEST_CELL.set(p, [p.slice(0, i), p.slice(i + 1)]);
-  if (p.startsWith('/reviewsAndLawsuits/') && p.endsWith('/total')) REVIEW_PARTS.set(p, REVIEW_PART_KEYS.map((k) => `${p.slice(0, i)}/${k}`));
-}
+  return [p, [p.slice(0, i), p.slice(i + 1)]];
+}));
 
 /** A cell's value with computed totals where the file leaves them out; fees in yuan. */
 function cellValue(data: unknown, pointer: string): number | undefined {
-  const rc = REQUEST_CELL.get(pointer);
-  if (rc) return requestCell(data, rc[0], rc[1]);
-  const parts = REVIEW_PARTS.get(pointer);
-  if (parts && !has(data, pointer)) return sum(parts.map((p) => count(data, p)));
-  if (pointer === '/proactive/fees/amountTenThousandYuan') {
-    const v = valueAt(data, pointer);
-    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10000) : undefined;
-  }
-  return count(data, pointer);
+  if (pointer === FEES_POINTER) return feeYuan(data);
+  const [row, column] = CELL.get(pointer)!;
+  return cellCount(data, row, column);
 }
 
 /** The table's figure for a statement, or undefined when the table does not hold it. */
 export function tableValue(data: unknown, quantity: Quantity): number | undefined {
-  return sum(QUANTITY_CELLS[quantity].map((p) => cellValue(data, p)));
+  return sumBy(QUANTITY_CELLS[quantity], (p) => cellValue(data, p));
 }
 
 /** A total as its parts add up, ignoring the total written in the file. */
 function computedValue(data: unknown, pointer: string): number | undefined {
-  const parts = REVIEW_PARTS.get(pointer);
-  if (parts) return sum(parts.map((p) => count(data, p)));
-  const rc = REQUEST_CELL.get(pointer);
-  if (rc && rc[1] === 'total') return sum(APPLICANT_COLUMN_KEYS.map((c) => requestCell(data, rc[0], c)));
-  return cellValue(data, pointer);
+  const [row, column] = CELL.get(pointer)!;
+  return column === 'total' ? rowPartsSum(data, row) : cellValue(data, pointer);
 }
 
 /**
@@ -69,7 +56,7 @@ function computedValue(data: unknown, pointer: string): number | undefined {
 function candidates(data: unknown, quantity: Quantity): number[] {
   const out = new Set<number>();
   for (const f of [cellValue, computedValue]) {
-    const v = sum(QUANTITY_CELLS[quantity].map((p) => f(data, p)));
+    const v = sumBy(QUANTITY_CELLS[quantity], (p) => f(data, p));
     if (v !== undefined) out.add(v);
   }
   return [...out];
@@ -88,7 +75,7 @@ export function agrees(data: unknown, st: Statement, table: number): boolean {
   return false;
 }
 
-const yuanText = (y: number) => String(Number((y / 10000).toFixed(4)));
+const yuanText = (y: number) => String(yuanToAmount(y));
 
 export const textTable = defineRule({
   id: 'TEXT-TABLE',
