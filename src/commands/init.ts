@@ -10,7 +10,7 @@ import {
   EDITION, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
   SCOPES, SECTIONS, TOP_FIELDS, type RowDef,
 } from '../model/edition2021.js';
-import { SCHEMA_ID } from '../schema/build-schema.js';
+import { KEY_LABELS, writeYaml } from '../model/to-yaml.js';
 import { writeAtomic } from '../cli/write.js';
 
 export interface BlankOptions {
@@ -33,90 +33,63 @@ const TEXT = {
   },
 } as const;
 
-const q = (s: string) => JSON.stringify(s);
 const colLabel = (c: { label: { zh: string }; group?: { zh: string } }) => (c.group ? `${c.group.zh}·${c.label.zh}` : c.label.zh);
-const zeros = (keys: readonly string[]) => `{${keys.map((k) => `${k}: 0`).join(', ')}}`;
+const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
+const requestRows = (rows: readonly RowDef[]): Record<string, unknown> =>
+  Object.fromEntries(rows.map((r) => [r.key, r.children ? requestRows(r.children) : zeros(REQUEST_COLUMNS.map((c) => c.key))]));
 
-function requestRows(rows: readonly RowDef[], indent: string, out: string[]): void {
-  for (const r of rows) {
-    out.push(`${indent}# ${r.label.zh}`);
-    if (r.children) {
-      out.push(`${indent}${r.key}:`);
-      requestRows(r.children, indent + '  ', out);
-    } else {
-      out.push(`${indent}${r.key}: ${zeros(REQUEST_COLUMNS.map((c) => c.key))}`);
-    }
-  }
-}
+const OVERVIEW = ['（一）主动公开情况。', '（二）依申请公开情况。', '（三）政府信息管理情况。', '（四）平台建设情况。', '（五）监督保障情况。'];
+const BLANK_BEFORE = new Set(['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other']);
 
 /** The text of a blank report. Pure. */
 export function blankReport(o: BlankOptions): string {
   const agency = o.agency ?? AGENCY_PLACEHOLDER;
   const f = TOP_FIELDS;
-  const out: string[] = [
-    `# yaml-language-server: $schema=${o.schema ?? SCHEMA_ID}`,
-    `# ${agency} ${o.year} 年政府信息公开工作年度报告（由 report init 生成；按国办公开办函〔2021〕30号格式填写）`,
-    '# 各表的数字填写完毕后运行：report validate 本文件（可加 --fix 自动修正总计）',
-    '',
-    `# ${f.format.zh}（国办公开办函〔2021〕30号）`,
-    `format: ${q(EDITION)}`,
-    `# ${f.agency.zh}`,
-    `agency: ${q(agency)}`,
-    `# ${f.year.zh}`,
-    `year: ${o.year}`,
-    `# ${f.published.zh}（YYYY-MM-DD；发布时填写，并删去行首的 #）`,
-    `# published: ${o.year + 1}-01-20`,
-    `# ${f.scope.zh}：agency ${SCOPES.agency.zh}（1 月 31 日前发布）；government ${SCOPES.government.zh}（3 月 31 日前发布）`,
-    'scope: agency',
-    `# ${f.contact.zh}（可选；填写时删去行首的 #）`,
-    '# contact:',
-    `#   # ${f.office.zh}`,
-    '#   office: ""',
-    `#   # ${f.address.zh}`,
-    '#   address: ""',
-    `#   # ${f.phone.zh}（写成带引号的文本，以免丢失开头的 0）`,
-    '#   phone: ""',
-    '',
-    `# ${SECTIONS.preamble.zh}`,
-    'preamble: |',
-    `  根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号的规定，现公布${agency} ${o.year} 年度政府信息公开工作年度报告。`,
-    '',
-    `# ${SECTIONS.overview.zh}`,
-    'overview: |',
-    '  （一）主动公开情况。（待填写）',
-    '',
-    '  （二）依申请公开情况。（待填写）',
-    '',
-    '  （三）政府信息管理情况。（待填写）',
-    '',
-    '  （四）平台建设情况。（待填写）',
-    '',
-    '  （五）监督保障情况。（待填写）',
-    '',
-    `# ${SECTIONS.proactive.zh}`,
-    'proactive:',
-  ];
-  for (const block of PROACTIVE_BLOCKS) {
-    for (const row of block.rows) {
-      const cols = block.columns.map((c) => `${c} ${PROACTIVE_COLUMNS[c].zh}`).join('，');
-      out.push(`  # ${row.label.zh}（${block.label.zh}）：${cols}`);
-      out.push(`  ${row.key}: ${zeros(block.columns)}`);
-    }
-  }
-  out.push('', `# ${SECTIONS.requests.zh}`);
-  out.push(`# 每行各列：${REQUEST_COLUMNS.map((c) => `${c.key} ${colLabel(c)}`).join('，')}`);
-  out.push('requests:');
-  requestRows(REQUEST_ROWS, '  ', out);
-  out.push('', `# ${SECTIONS.reviewsAndLawsuits.zh}`);
-  out.push(`# 每组各列：${REVIEW_COLUMNS.map((c) => `${c.key} ${c.label.zh}`).join('，')}`);
-  out.push('reviewsAndLawsuits:');
-  for (const g of REVIEW_GROUPS) {
-    out.push(`  # ${colLabel(g)}`);
-    out.push(`  ${g.key}: ${zeros(REVIEW_COLUMNS.map((c) => c.key))}`);
-  }
-  out.push('', `# ${SECTIONS.problems.zh}`, 'problems: |', '  （待填写）', '');
-  out.push(`# ${SECTIONS.other.zh}`, 'other: |', '  无。', '');
-  return out.join('\n');
+  const data = {
+    format: EDITION,
+    agency,
+    year: o.year,
+    scope: 'agency',
+    preamble: `根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号的规定，现公布${agency} ${o.year} 年度政府信息公开工作年度报告。\n`,
+    overview: OVERVIEW.map((p) => `${p}（待填写）\n`).join('\n'),
+    proactive: Object.fromEntries(PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [r.key, zeros(b.columns)]))),
+    requests: requestRows(REQUEST_ROWS),
+    reviewsAndLawsuits: Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, zeros(REVIEW_COLUMNS.map((c) => c.key))])),
+    problems: '（待填写）\n',
+    other: '无。\n',
+  };
+  // Beyond the labels: what each column holds, and the optional fields as lines to uncomment.
+  const comments = new Map<string, readonly string[]>([
+    ['scope', [
+      `${f.published.zh}（YYYY-MM-DD；发布时填写，并删去行首的 #）`, `published: ${o.year + 1}-01-20`,
+      `${f.scope.zh}：agency ${SCOPES.agency.zh}（1 月 31 日前发布）；government ${SCOPES.government.zh}（3 月 31 日前发布）`,
+    ]],
+    ['preamble', [
+      `${f.contact.zh}（可选；填写时删去行首的 #）`, 'contact:',
+      `  # ${f.office.zh}`, '  office: ""', `  # ${f.address.zh}`, '  address: ""', `  # ${f.phone.zh}（写成带引号的文本，以免丢失开头的 0）`, '  phone: ""',
+      '', SECTIONS.preamble.zh,
+    ]],
+    ...PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r): [string, string[]] => {
+      const path = `proactive/${r.key}`;
+      return [path, [`${KEY_LABELS.get(path)}：${b.columns.map((c) => `${c} ${PROACTIVE_COLUMNS[c].zh}`).join('，')}`]];
+    })),
+    ['requests', [SECTIONS.requests.zh, `每行各列：${REQUEST_COLUMNS.map((c) => `${c.key} ${colLabel(c)}`).join('，')}`]],
+    ['reviewsAndLawsuits', [SECTIONS.reviewsAndLawsuits.zh, `每组各列：${REVIEW_COLUMNS.map((c) => `${c.key} ${c.label.zh}`).join('，')}`]],
+  ]);
+  return writeYaml(data, {
+    header: [
+      `${agency} ${o.year} 年政府信息公开工作年度报告（由 report init 生成；按国办公开办函〔2021〕30号格式填写）`,
+      '各表的数字填写完毕后运行：report validate 本文件（可加 --fix 自动修正总计）',
+    ],
+    schema: o.schema,
+    comment: (path) => {
+      const label = KEY_LABELS.get(path);
+      return comments.get(path) ?? (label ? [label] : undefined);
+    },
+    blankBefore: (path) => BLANK_BEFORE.has(path),
+    text: (path) => (path === 'format' || path === 'agency' ? 'quoted' : path === 'scope' ? undefined : 'block'),
+    jsonQuotes: true,
+  });
 }
 
 /** init's options, as commander gives them (src/cli.ts). */

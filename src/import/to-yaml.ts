@@ -1,13 +1,12 @@
 // The imported data as a YAML data file: comments saying where it came from
 // and what could not be read, keys in the data-model order, rows of cells on
 // one line each like the examples, section texts as literal blocks.
-import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parsePointer } from '../model/cells.js';
+import { writeYaml } from '../model/to-yaml.js';
 import type { Lang } from '../model/label.js';
 import { describeGap, IMPORT_TEXT } from './messages.js';
 import type { Gap, ImportResult } from './types.js';
-
-export const SCHEMA_URL = 'https://unpkg.com/xxgk-report/schemas/report.schema.json';
 
 export interface YamlOptions {
   /** Name of the source as shown in the comment. */
@@ -18,19 +17,7 @@ export interface YamlOptions {
 }
 
 const ROW_PARENTS = new Set(['proactive', 'requests', 'outcomes', 'withheld', 'unavailable', 'notProcessed', 'otherHandling', 'reviewsAndLawsuits']);
-
-function style(node: Node | null | undefined, key: string | undefined): void {
-  if (isMap(node)) {
-    const values = node.items.map((p) => p.value);
-    // A row of cells (every value a number) goes on one line.
-    if (key && values.length && values.every((v) => isScalar(v) && typeof v.value === 'number') && !ROW_PARENTS.has(key) && key !== 'contact') node.flow = true;
-    for (const p of node.items) style(p.value as Node, isScalar(p.key) ? String(p.key.value) : undefined);
-  } else if (isSeq(node)) {
-    for (const it of node.items) style(it as Node, undefined);
-  } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) {
-    node.type = Scalar.BLOCK_LITERAL;
-  }
-}
+const SECTION_KEYS = new Set(['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other', 'preamble']);
 
 /** Repeats a missing cell just above its row, so it is seen where it is filled in. */
 function commentGapsInPlace(doc: Document, gaps: readonly Gap[], lang: Lang): void {
@@ -60,25 +47,23 @@ function commentGapsInPlace(doc: Document, gaps: readonly Gap[], lang: Lang): vo
 
 export function toYaml(result: ImportResult, options: YamlOptions): string {
   const lang = options.lang ?? 'zh';
-  const doc = new Document(result.report);
-  style(doc.contents as Node, undefined);
   const head = [
-    ` yaml-language-server: $schema=${SCHEMA_URL}`,
-    ` ${IMPORT_TEXT.importedFrom[lang](options.source, options.when)}`,
-    ` ${IMPORT_TEXT.editionLine[lang](result.edition)}`,
-    ` ${IMPORT_TEXT.numbersAsPrinted[lang]()}`,
+    IMPORT_TEXT.importedFrom[lang](options.source, options.when),
+    IMPORT_TEXT.editionLine[lang](result.edition),
+    IMPORT_TEXT.numbersAsPrinted[lang](),
   ];
   if (result.gaps.length) {
-    head.push(` ${IMPORT_TEXT.gapsComment[lang](result.gaps.length)}`);
-    for (const g of result.gaps) head.push(`   - ${g.pointer}  ${describeGap(g, lang)}`);
-  } else head.push(` ${IMPORT_TEXT.noGaps[lang]()}`);
-  commentGapsInPlace(doc, result.gaps, lang);
-  doc.commentBefore = head.map((l) => l.replace(/\n/g, ' ')).join('\n');
-  if (isMap(doc.contents)) {
-    for (const p of (doc.contents as YAMLMap).items) {
-      const k = isScalar(p.key) ? String(p.key.value) : '';
-      if (['overview', 'proactive', 'requests', 'reviewsAndLawsuits', 'problems', 'other', 'preamble'].includes(k) && isScalar(p.key)) p.key.spaceBefore = true;
-    }
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+    head.push(IMPORT_TEXT.gapsComment[lang](result.gaps.length));
+    for (const g of result.gaps) head.push(`  - ${g.pointer}  ${describeGap(g, lang)}`);
+  } else head.push(IMPORT_TEXT.noGaps[lang]());
+  return writeYaml(result.report, {
+    header: head.map((l) => l.replace(/\n/g, ' ')),
+    blankBefore: (path) => SECTION_KEYS.has(path),
+    flow: (path) => {
+      const key = path.slice(path.lastIndexOf('/') + 1);
+      return !ROW_PARENTS.has(key) && key !== 'contact';
+    },
+    text: (_, value) => (value.includes('\n') ? 'block' : undefined),
+    finish: (doc) => commentGapsInPlace(doc, result.gaps, lang),
+  });
 }
