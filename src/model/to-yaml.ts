@@ -3,7 +3,8 @@
 // one line each, like the examples; texts as literal blocks. Each command
 // gives its layout (which comments, blank lines and quotes); the official
 // labels of the keys, the header and the output options are the same for all.
-import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from '../load/yaml-lazy.js';
 import { SCHEMA_ID } from '../schema/build-schema.js';
 import { PROACTIVE_BLOCKS, REQUEST_ROWS, REVIEW_GROUPS, SECTIONS, TOP_FIELDS, type RowDef } from './edition2021.js';
 
@@ -48,10 +49,13 @@ export interface YamlLayout {
 const commentText = (lines: readonly string[]): string => lines.map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
 
 /** A row of cells: a non-empty map whose values are all numbers. */
-const isRow = (node: Node | null): node is YAMLMap =>
-  isMap(node) && node.items.length > 0 && node.items.every((p) => isScalar(p.value) && typeof p.value.value === 'number');
+const isRow = (node: Node | null): node is YAMLMap => {
+  const { isMap, isScalar } = yaml();
+  return isMap(node) && node.items.length > 0 && node.items.every((p) => isScalar(p.value) && typeof p.value.value === 'number');
+};
 
 function style(node: Node | null | undefined, path: string, layout: YamlLayout): void {
+  const { isMap, isScalar, isSeq, Scalar } = yaml();
   if (isSeq(node)) {
     node.items.forEach((it, i) => style(it as Node, `${path}/${i}`, layout));
   } else if (isMap(node)) {
@@ -75,7 +79,7 @@ function style(node: Node | null | undefined, path: string, layout: YamlLayout):
 
 /** The report (or any data) as the text of a YAML data file. Pure. */
 export function writeYaml(data: unknown, layout: YamlLayout): string {
-  const doc = new Document(data, { version: '1.2' });
+  const doc = new (yaml().Document)(data, { version: '1.2' });
   style(doc.contents as Node, '', layout);
   layout.finish?.(doc);
   doc.commentBefore = commentText([`yaml-language-server: $schema=${layout.schema ?? SCHEMA_ID}`, ...layout.header]);
