@@ -3,7 +3,7 @@
 // mammoth's async API: bytes and a file name in, data out.
 import { SECTION_ORDER, type SectionKey } from '../model/edition2021.js';
 import { toStream, type StreamCell } from './cells.js';
-import { decodeHtml, decodeText } from './decode.js';
+import { decodeHtml, decodeText } from '../load/decode.js';
 import { docxToHtml } from './docx.js';
 import { extractHtml, extractText, type Unit } from './extract.js';
 import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE3, TABLE4 } from './labels.js';
