@@ -4,7 +4,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { yaml } from './yaml-lazy.js';
 import type { Finding, Position } from '../diagnostics/finding.js';
-import { joinPointer, parsePointer } from '../model/cells.js';
+import { escapePointerPart, joinPointer, parsePointer } from '../model/cells.js';
 import { CONTROL, decode } from './decode.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
 import { isPlainNumber, offsetAt, readSubset } from './subset-yaml.js';
@@ -205,7 +205,7 @@ function survey(d: Document, at: (offset: number) => Position) {
         // A list or mapping as a key has no JSON form (toJS would make it the text "[object Object]" or "{ x }").
         if (y.isMap(p.key) || y.isSeq(p.key)) out.collectionKey ??= p.key;
         walk(p.key, undefined, depth + 1);
-        walk(p.value, path === undefined ? undefined : `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+        walk(p.value, path === undefined ? undefined : `${path}/${escapePointerPart(k)}`, depth + 1);
       }
     } else if (y.isSeq(n)) {
       n.items.forEach((x, i) => {
@@ -314,7 +314,7 @@ function loadJson(text: string): Loaded {
     const s = getScan();
     const parts = parsePointer(pointer);
     for (let n = parts.length; n >= 0; n--) {
-      const p = n === 0 ? '' : '/' + parts.slice(0, n).map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const p = joinPointer(parts.slice(0, n));
       const off = (atKey && n === parts.length ? s.keys.get(p) : undefined) ?? s.values.get(p);
       if (off !== undefined) return pos(off);
     }
