@@ -114,10 +114,10 @@ export const isTotalCell = (row: string, column: string): boolean =>
 /**
  * A cell's count: as written; or, for a total the file leaves out, its parts
  * added up (each read the same way). （七）总计 is the sum of the outcome items
- * column by column, its 总计 the items' 总计 added up.
+ * column by column, its 总计 the items' 总计 added up. `r` is the row's object
+ * when the caller has read it already (rowAt), for all the cells of a row.
  */
-export function cellCount(data: unknown, row: string, column: string): number | undefined {
-  const r = rowAt(data, row);
+export function cellCount(data: unknown, row: string, column: string, r: object | undefined = rowAt(data, row)): number | undefined {
   if (row === OUTCOME_TOTAL_ROW && !hasOf(r, column)) return outcomeItemsSum(data, column);
   // A column other than 总计 that the row lacks reads as undefined through countOf (see there).
   return column !== 'total' ? countOf(r, column) : totalIn(r, totalParts(row));

@@ -36,7 +36,7 @@ const EMPTY: CellValue = { text: '', computed: false };
 /** cellValue(data, `${rowPointer}/${column}`) from the row object read once for all its cells (rowAt). */
 export function cellIn(data: unknown, rowPointer: string, row: object | undefined, column: string): CellValue {
   if (hasOf(row, column)) return { text: show((row as Record<string, unknown>)[column]), computed: false };
-  const n = cellCount(data, rowPointer, column);
+  const n = cellCount(data, rowPointer, column, row);
   return n === undefined ? EMPTY : { text: String(n), computed: true };
 }
 

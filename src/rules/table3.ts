@@ -118,11 +118,15 @@ export const t3Balance = defineRule({
   },
   check(data, _ctx, finding) {
     const out: Finding[] = [];
+    const receivedRow = rowAt(data, '/requests/received');
+    const carriedOverRow = rowAt(data, '/requests/carriedOver');
+    const carriedForwardRow = rowAt(data, '/requests/carriedForward');
+    const totalRow = rowAt(data, OUTCOME_TOTAL);
     for (const col of REQUEST_COLUMNS) {
-      const received = cellCount(data, '/requests/received', col.key);
-      const carriedOver = cellCount(data, '/requests/carriedOver', col.key);
-      const outcomes = cellCount(data, OUTCOME_TOTAL, col.key);
-      const carriedForward = cellCount(data, '/requests/carriedForward', col.key);
+      const received = cellCount(data, '/requests/received', col.key, receivedRow);
+      const carriedOver = cellCount(data, '/requests/carriedOver', col.key, carriedOverRow);
+      const outcomes = cellCount(data, OUTCOME_TOTAL, col.key, totalRow);
+      const carriedForward = cellCount(data, '/requests/carriedForward', col.key, carriedForwardRow);
       if (received === undefined || carriedOver === undefined || outcomes === undefined || carriedForward === undefined) continue;
       if (received + carriedOver === outcomes + carriedForward) continue;
       const column = col.group ? `${col.group.zh} · ${col.label.zh}` : col.label.zh;
