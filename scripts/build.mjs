@@ -39,7 +39,7 @@ for (const step of gen.buildSteps ?? []) await step({ root, writeIfChanged });
 
 // 4. Bundles. Chunks keep heavy parts (render, import, formatters) lazy.
 const result = await build({
-  entryPoints: { cli: r('src/cli.ts'), index: r('src/index.ts'), 'batch-worker': r('src/batch/worker.ts'), 'batch-writer': r('src/batch/writer-worker.ts') },
+  entryPoints: { cli: r('src/cli.ts'), index: r('src/index.ts') },
   outdir: r('dist'), bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
   chunkNames: 'chunks/[name]-[hash]', logLevel: 'warning', minifySyntax: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -1,7 +1,8 @@
 // Atomic output: write a temporary file in the same folder, then rename, so a
 // reader never sees half a file; on error or Ctrl-C the old file stays and no
-// temporary file is left behind.
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// temporary file is left behind. Everything runs on this thread: the pending
+// temporary files are a plain set, removed on error, exit and signal.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './io.js';
 import type { Lang } from '../model/label.js';
@@ -28,6 +29,23 @@ function hookSignals(): void {
   }
 }
 
+/** Where a write may be interrupted (the test hook below): temp file made; first piece written; about to rename; renamed. */
+type Step = 'open' | 'write' | 'rename' | 'renamed';
+
+/**
+ * Test-only hook: XXGK_TEST_KILL_AT=STEP:N[:SIGNAL] makes the process send
+ * itself SIGNAL (default SIGINT) at STEP of its N-th atomic write, so the
+ * kill tests drive the moment instead of sleeping (tests/robustness/atomic-write.test.ts).
+ */
+const killAt = (() => {
+  const m = /^(open|write|rename|renamed):(\d+)(?::(SIG[A-Z]+))?$/.exec(process.env.XXGK_TEST_KILL_AT ?? '');
+  return m ? { step: m[1] as Step, n: Number(m[2]), signal: (m[3] ?? 'SIGINT') as NodeJS.Signals } : undefined;
+})();
+let writes = 0;
+const reached = (step: Step, n: number): void => {
+  if (killAt && killAt.step === step && killAt.n === n) process.kill(process.pid, killAt.signal);
+};
+
 // The same file by device and inode: catches `./x`, symlinks and hard links alike.
 const sameFile = (a: string, b: string): boolean => {
   try {
@@ -48,23 +66,30 @@ const TEXT = {
 
 /**
  * Writes `content` to `target` atomically. `inputs` are the files the output
- * was made from: writing over one of them is refused.
+ * was made from: writing over one of them is refused. Synchronous: a signal
+ * that arrives meanwhile is handled after the rename, so the new file is whole.
  */
 export function writeAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   const lang = options.lang ?? 'zh';
-  const tmp = prepare(target, options);
+  const { tmp, n } = prepare(target, options);
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
+      reached('open', n);
       const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      while (off < buf.length) {
+        off += writeSync(fd, buf, off, buf.length - off);
+        reached('write', n);
+      }
       if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    reached('rename', n);
     renameSync(tmp, target);
     pending.delete(tmp);
+    reached('renamed', n);
   } catch (e) {
     cleanup();
     if (e instanceof UsageError) throw e;
@@ -84,41 +109,69 @@ export interface WriteOptions {
   readonly durable?: boolean;
 }
 
-/** The temporary files this process may leave in `dir` (for a batch's Ctrl-C handler; see writeAtomic). */
-export const isOwnTemporary = (name: string, pid = process.pid): boolean => name.startsWith('.') && name.endsWith('.tmp') && name.includes(`.${pid}.`);
-
-function prepare(target: string, options: WriteOptions): string {
+function prepare(target: string, options: WriteOptions): { readonly tmp: string; readonly n: number } {
   for (const input of options.inputs ?? []) {
     if (input !== '-' && sameFile(input, target)) throw new UsageError(TEXT.sameAsInput[options.lang ?? 'zh'](target));
   }
   hookSignals();
   const tmp = join(dirname(resolve(target)), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pending.add(tmp);
-  return tmp;
+  return { tmp, n: ++writes };
+}
+
+// Folders made by writeInBatch: one mkdir per folder, not per file.
+const made = new Set<string>();
+
+/**
+ * One output of a batch (render --out-dir): its folder made if need be, no
+ * fsync (see WriteOptions.durable). Why it failed, as one line, or undefined.
+ */
+export function writeInBatch(output: string, content: string, absInput: string, lang: Lang): string | undefined {
+  try {
+    const dir = dirname(output);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeAtomic(output, content, { inputs: [absInput], lang, durable: false });
+    return undefined;
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) return `${output}: ${code}`;
+    throw e;
+  }
 }
 
 /**
  * writeAtomic for output made or written piece by piece: between pieces the
  * event loop runs, so Ctrl-C removes the temporary file and leaves the old
- * output as it was (a synchronous write finishes before any signal is seen).
+ * output as it was.
  */
 export async function writeAtomicAsync(target: string, content: string | Uint8Array | AsyncIterable<string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
   const lang = options.lang ?? 'zh';
-  const tmp = prepare(target, options);
+  const { tmp, n } = prepare(target, options);
   try {
     // Imported here: node:fs/promises costs every command's start-up a few ms, and only this writer uses it.
     const { open } = await import('node:fs/promises');
     const fh = await open(tmp, 'wx', 0o644);
     try {
+      reached('open', n);
       const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-      for await (const piece of pieces) await fh.write(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+      for await (const piece of pieces) {
+        await fh.write(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+        reached('write', n);
+      }
       await fh.sync();
     } finally {
       await fh.close();
     }
+    // A signal handled while the pieces were written has removed the temporary file.
     if (!pending.has(tmp)) throw new Error('interrupted');
+    reached('rename', n);
     renameSync(tmp, target);
     pending.delete(tmp);
+    reached('renamed', n);
   } catch (e) {
     cleanup();
     if (e instanceof UsageError) throw e;

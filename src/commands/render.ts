@@ -5,17 +5,16 @@ import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkSource } from '../check.js';
 import { readInput } from '../cli/read.js';
-import { isOwnTemporary, writeAtomic } from '../cli/write.js';
-import { readdirSync, unlinkSync } from 'node:fs';
+import { writeAtomic, writeInBatch } from '../cli/write.js';
+import { setImmediate as turn } from 'node:timers/promises';
 import { stylish, stylishStream } from '../formatters/stylish.js';
-import { renderReport, TemplateError, type RenderFormat, type TemplateName } from '../render/index.js';
+import { renderReport, TemplateError, type RenderFormat, type RenderOptions, type TemplateName } from '../render/index.js';
+import type { LocatedFinding } from '../diagnostics/finding.js';
 import { readTemplatesDir, type TemplateTexts } from '../cli/templates.js';
 import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../cli/expand.js';
 import { checkMany } from '../batch/check-many.js';
-import { renderChecked } from '../batch/render-one.js';
-import { closeWrites } from '../batch/write-output.js';
 
 /** render's options, as commander gives them (src/cli.ts). */
 export interface RenderFlags {
@@ -53,6 +52,17 @@ const TEXT = {
   },
 } as const;
 
+/**
+ * What render does with a checked report (one file or a batch): not rendered
+ * and why, or the page. Throws TemplateError for a broken user template.
+ */
+function renderChecked(data: unknown, findings: readonly LocatedFinding[], force: boolean, options: RenderOptions): { readonly status: 'errors' | 'unreadable' } | { readonly status: 'rendered'; readonly out: string } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { status: 'unreadable' };
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length && !force) return { status: 'errors' };
+  return { status: 'rendered', out: renderReport(data, errors.length ? { ...options, findings: errors } : options) };
+}
+
 function pickFormat(flags: RenderFlags, lang: Lang): RenderFormat {
   if (flags.format === undefined) return flags.output && /\.html?$/i.test(flags.output) ? 'html' : 'md';
   if (flags.format === 'md' || flags.format === 'markdown') return 'md';
@@ -84,7 +94,7 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   }
   let r;
   try {
-    r = renderChecked(checked, Boolean(flags.force), {
+    r = renderChecked(checked.load.data, checked.findings, Boolean(flags.force), {
       format, lang,
       fragment: Boolean(flags.fragment),
       ...(texts ? { templates: texts.templates, templateFiles: texts.files } : {}),
@@ -128,7 +138,7 @@ export function outputPaths(inputs: readonly string[], outDir: string, format: R
   });
 }
 
-/** `report render FILES… --out-dir DIR`: every report in one call (on worker threads when there are many). */
+/** `report render FILES… --out-dir DIR`: every report in one call, one after the other on this thread. */
 async function renderMany(operands: readonly string[], flags: RenderFlags, format: RenderFormat, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   if (flags.output !== undefined) throw new UsageError(TEXT.outDirAndOutput[lang]());
@@ -164,56 +174,41 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   let skipped = 0;
   const color = g.color && io.stderrIsTTY;
   const findingsOut = stylishStream({ lang, color });
-  const job = { format, fragment: Boolean(flags.fragment), force: Boolean(flags.force), ...(templates ? { templates, templateFiles } : {}) };
-  const stop = onInterrupt([...new Set(outputs.map((o) => dirname(o)))]);
-  try {
-    // On one thread unless XXGK_WORKERS says otherwise: on the 2-core machines measured, rendering on
-    // worker threads was slower (each thread warms up its own Handlebars and parsers; docs/performance.md).
-    const workers = io.env.XXGK_WORKERS !== undefined ? undefined : 0;
-    for await (const r of checkMany(files, io, { lang, workers, render: { job, outputs } })) {
-      if (r.error !== undefined) {
-        io.stderr(`report: ${r.error}\n`);
-        failed = true;
-        continue;
-      }
-      const out = r.render!;
-      // Findings stream out file by file, as validate prints them, without its summary line.
-      if (r.findings.length) io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
-      if (out.status === 'written') written++;
-      else if (out.status === 'failed') {
-        io.stderr(`report: ${out.error}\n`);
-        failed = true;
-      } else {
-        skipped++;
-        io.stderr(`report: ${(out.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](r.file)}\n`);
-      }
+  const options: RenderOptions = { format, lang, fragment: Boolean(flags.fragment), ...(templates ? { templates, templateFiles } : {}) };
+  let i = 0;
+  for await (const r of checkMany(files, io, { lang })) {
+    // A signal is handled only when the event loop turns (its poll phase, just before setImmediate's):
+    // a Ctrl-C during one page ends the batch before the next is begun.
+    await turn();
+    const output = outputs[i++]!;
+    if (r.error !== undefined) {
+      io.stderr(`report: ${r.error}\n`);
+      failed = true;
+      continue;
     }
-  } finally {
-    stop();
+    // Findings stream out file by file, as validate prints them, without its summary line.
+    if (r.findings.length) io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
+    let page: ReturnType<typeof renderChecked> | undefined;
+    let error: string | undefined;
+    try {
+      page = renderChecked(r.data, r.findings, Boolean(flags.force), options);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      error = e.text(lang);
+    }
+    // Each page is written whole (writeAtomic, synchronous) before the next is begun.
+    if (page?.status === 'rendered') error = writeInBatch(output, page.out, resolve(io.cwd, r.file), lang);
+    if (error !== undefined) {
+      io.stderr(`report: ${error}\n`);
+      failed = true;
+    } else if (page?.status === 'rendered') {
+      written++;
+    } else {
+      skipped++;
+      io.stderr(`report: ${(page?.status === 'errors' ? TEXT.notRendered : TEXT.cannotRender)[lang](r.file)}\n`);
+    }
   }
   io.stderr(`${TEXT.summary[lang](written, files.length, shown(io.cwd, outDir), skipped)}\n`);
   if (failed) return 2;
   return skipped ? 1 : 0;
-}
-
-/**
- * Ctrl-C during a batch: worker threads cannot hear signals, so this thread
- * closes the write gate (no page is begun after, those under way end), then
- * removes the temporary files any thread left (they carry this process's
- * id) before the process ends as the signal asks.
- */
-function onInterrupt(dirs: readonly string[]): () => void {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const handler = (sig: NodeJS.Signals) => {
-    // First no thread may start a page (and those under way end), else one could open a temporary file after the clean-up.
-    closeWrites();
-    for (const d of dirs) {
-      let names: string[];
-      try { names = readdirSync(d); } catch { continue; }
-      for (const n of names) if (isOwnTemporary(n)) try { unlinkSync(join(d, n)); } catch { /* gone */ }
-    }
-    process.kill(process.pid, sig);
-  };
-  for (const s of signals) process.once(s, handler);
-  return () => { for (const s of signals) process.off(s, handler); };
 }

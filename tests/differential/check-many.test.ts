@@ -1,10 +1,12 @@
-// checkMany on worker threads must give exactly what it gives on one thread:
-// same results, same order, errors in place, data on demand.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// checkMany, the plain loop every batch uses: one result per file, in input
+// order, errors in place, each file's findings and data exactly what
+// checkSource gives for it alone, and a clean stop when the consumer stops.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkMany, workerScript, type ManyResult } from '../../src/batch/check-many.js';
+import { checkMany, type ManyResult } from '../../src/batch/check-many.js';
+import { checkSource } from '../../src/check.js';
 import type { CliIO } from '../../src/cli/io.js';
 // @ts-expect-error: a plain .mjs module without types
 import { makeReport, mulberry32 } from '../../bench/generate.mjs';
@@ -32,33 +34,24 @@ const io: CliIO = {
 };
 const today = new Date('2025-06-01T00:00:00Z');
 
-async function all(workers: number): Promise<ManyResult[]> {
-  const out: ManyResult[] = [];
-  for await (const r of checkMany(files, io, { lang: 'en', today, workers })) out.push(r);
-  return out;
-}
-
 describe('checkMany', () => {
-  it('gives the same results in the same order on worker threads as on one thread', async () => {
-    // The built worker entry exists (npm test builds first), so threads really run.
-    expect(workerScript()?.href).toMatch(/dist\/batch-worker\.js$/);
-    const one = await all(0);
-    const two = await all(2);
-    expect(two.map((r) => r.file)).toEqual(files);
-    const strip = (r: ManyResult) => ({ file: r.file, error: r.error, findings: r.findings });
-    expect(two.map(strip)).toEqual(one.map(strip));
-    expect(one.filter((r) => r.error !== undefined).map((r) => r.file)).toEqual(['missing.yaml', 'folder.yaml']);
-    expect(one.some((r) => r.findings?.some((f) => f.severity === 'error'))).toBe(true);
-    // Data is read again on demand for the callers that need it.
-    for (const i of [0, 5, 100, 120]) {
-      const a = one[i]!, b = two[i]!;
-      if (a.error === undefined && b.error === undefined) expect(b.data).toEqual(a.data);
+  it('gives each file what checkSource gives it alone, in input order, with unreadable files in place', async () => {
+    const all: ManyResult[] = [];
+    for await (const r of checkMany(files, io, { lang: 'en', today })) all.push(r);
+    expect(all.map((r) => r.file)).toEqual(files);
+    expect(all.filter((r) => r.error !== undefined).map((r) => r.file)).toEqual(['missing.yaml', 'folder.yaml']);
+    expect(all.some((r) => r.findings?.some((f) => f.severity === 'error'))).toBe(true);
+    for (const r of all) {
+      if (r.error !== undefined) continue;
+      const alone = checkSource(readFileSync(join(dir, r.file)), { filename: r.file, lang: 'en', today });
+      expect(r.findings, r.file).toEqual(alone.findings);
+      expect(r.data, r.file).toEqual(alone.load.data);
     }
   }, 120_000);
 
   it('stops cleanly when the consumer stops early', async () => {
     const seen: string[] = [];
-    for await (const r of checkMany(files, io, { lang: 'zh', today, workers: 2 })) {
+    for await (const r of checkMany(files, io, { lang: 'zh', today })) {
       seen.push(r.file);
       if (seen.length === 20) break;
     }

@@ -1,30 +1,26 @@
-// The background writer of one-thread render batches: each page written whole
-// by the second thread, a failure returned (not thrown) for its own page.
+// The writer of render batches (writeInBatch): each page written whole, its
+// folder made, a failure returned (not thrown) for its own page, and no
+// temporary file left behind. (Interrupted writes: tests/robustness/atomic-write.test.ts.)
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWriter } from '../../src/batch/writer.js';
-import { closeWrites } from '../../src/batch/write-output.js';
+import { writeInBatch } from '../../src/cli/write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('startWriter', () => {
-  it('writes pages on its own thread, makes folders, and answers each write with its failure or undefined', async () => {
-    // npm test builds first, so the bundled thread entry exists and is used.
-    const w = startWriter('en');
-    expect(w).toBeDefined();
+describe('writeInBatch', () => {
+  it('writes pages, makes folders, and answers each write with its failure or undefined', () => {
     const input = join(dir, 'in.yaml');
     writeFileSync(input, 'x: 1\n');
     mkdirSync(join(dir, 'out', 'taken.html'), { recursive: true });
-    const results = await Promise.all([
-      w!.write(join(dir, 'out', 'a', 'one.html'), '<p>一</p>', input),
-      w!.write(join(dir, 'out', 'taken.html'), '<p>二</p>', input),
-      w!.write(input, 'overwrites the input', input),
-      w!.write(join(dir, 'out', 'a', 'three.html'), '<p>三</p>'.repeat(10_000), input),
-    ]);
-    await w!.close();
+    const results = [
+      writeInBatch(join(dir, 'out', 'a', 'one.html'), '<p>一</p>', input, 'en'),
+      writeInBatch(join(dir, 'out', 'taken.html'), '<p>二</p>', input, 'en'),
+      writeInBatch(input, 'overwrites the input', input, 'en'),
+      writeInBatch(join(dir, 'out', 'a', 'three.html'), '<p>三</p>'.repeat(10_000), input, 'en'),
+    ];
     expect(results).toEqual([
       undefined,
       `Cannot write ${join(dir, 'out', 'taken.html')}: EISDIR`,
@@ -39,26 +35,11 @@ describe('startWriter', () => {
     expect(readdirSync(join(dir, 'out', 'a')).sort()).toEqual(['one.html', 'three.html']);
   });
 
-  it('after closeWrites (Ctrl-C) no page is begun: a file the clean-up has passed cannot appear', async () => {
-    const w = startWriter('en')!;
-    const input = join(dir, 'in2.yaml');
+  it('a folder that cannot be made is that page\'s failure, in one line', () => {
+    const input = join(dir, 'in3.yaml');
     writeFileSync(input, 'x: 1\n');
-    const out = join(dir, 'gated');
-    const big = '<p>页</p>'.repeat(200_000);
-    // Many large pages queued: the thread is writing when the gate closes.
-    const writes = Array.from({ length: 40 }, (_, i) => w.write(join(out, `p${i}.html`), big, input));
-    await writes[0];
-    closeWrites();
-    // What the Ctrl-C handler sees now is all there will be: whole pages, nothing half-way.
-    const seen = readdirSync(out).sort();
-    expect(seen.every((n) => /^p\d+\.html$/.test(n)), seen.join(' ')).toBe(true);
-    const results = await Promise.all(writes);
-    await w.close();
-    expect(readdirSync(out).sort()).toEqual(seen);
-    for (const n of seen) expect(readFileSync(join(out, n), 'utf8').length, n).toBe(big.length);
-    // The pages asked for after the gate closed are refused, in their own words.
-    const refused = results.filter((r) => r !== undefined);
-    expect(refused.length).toBe(40 - seen.length);
-    expect(refused.every((r) => / interrupted$/.test(r!))).toBe(true);
+    writeFileSync(join(dir, 'file'), 'a file, not a folder');
+    const target = join(dir, 'file', 'sub', 'p.html');
+    expect(writeInBatch(target, '<p/>', input, 'en')).toBe(`${target}: ENOTDIR`);
   });
 });

@@ -1,9 +1,11 @@
-// Outputs are written atomically: Ctrl-C in the middle of a write leaves the
-// old file as it was and no temporary file; a render killed at any moment
-// leaves either the old output or the whole new one; writing over the input
-// (by any path to it) is refused.
+// Outputs are written atomically: a write interrupted at any of its steps
+// (SIGINT, SIGTERM, SIGKILL) leaves the old output or the whole new one,
+// never a half file under the output's name; a signal that can be handled
+// leaves no temporary file either; writing over the input (by any path to
+// it) is refused. The kill points are driven (XXGK_TEST_KILL_AT, a test-only
+// hook in src/cli/write.ts), not timed.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,47 +21,50 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const temps = (d: string) => readdirSync(d).filter((f) => f.endsWith('.tmp'));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function start(args: string[], cwd: string) {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
-  return { child, done };
+const STEPS = ['open', 'write', 'rename', 'renamed'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
+
+/** Runs node with the kill point set: the process signals itself at `step` of its `n`-th atomic write. */
+function killedAt(args: string[], cwd: string, step: string, n: number, signal: string) {
+  const r = spawnSync(process.execPath, args, {
+    cwd, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1', XXGK_TEST_KILL_AT: `${step}:${n}:${signal}` },
+  });
+  return { code: r.status, signal: r.signal, stderr: r.stderr };
 }
 
-describe('Ctrl-C during a write', () => {
-  it('leaves the old output untouched and no temporary file (a slow write of 4 MB in pieces)', async () => {
+describe('a write interrupted at each of its steps', () => {
+  it('piece by piece (writeAtomicAsync): SIGINT or SIGTERM mid-write leaves the old output and no temporary file', async () => {
     const work = join(dir, 'slow');
     mkdirSync(work);
     // The writer as shipped, bundled for a plain node child.
     await build({ entryPoints: [join(ROOT, 'src/cli/write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'write.mjs'), logLevel: 'silent' });
+    // 4 MB in 200 pieces: the signal is sent after the first piece, and heard between two pieces.
     writeFileSync(join(work, 'slow.mjs'), `import { writeAtomicAsync } from './write.mjs';
 async function* pieces() {
-  for (let i = 0; i < 200; i++) { yield 'x'.repeat(20_000) + '\\n'; await new Promise((r) => setTimeout(r, 25)); }
+  for (let i = 0; i < 200; i++) yield 'x'.repeat(20_000) + '\\n';
 }
 await writeAtomicAsync('out.txt', pieces(), { inputs: ['in.txt'] });
 console.log('finished');
 `);
-    writeFileSync(join(work, 'out.txt'), 'OLD OUTPUT\n');
-    const { child, done } = start(['slow.mjs'], work);
-    // Wait until the temporary file exists and has grown: the write is under way.
-    const t0 = Date.now();
-    for (;;) {
-      const t = temps(work);
-      if (t.length && readFileSync(join(work, t[0]!)).length > 100_000) break;
-      if (Date.now() - t0 > 10_000) throw new Error('the write never started');
-      await sleep(20);
+    for (const step of ['open', 'write'] as const) {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        writeFileSync(join(work, 'out.txt'), 'OLD OUTPUT\n');
+        const r = killedAt(['slow.mjs'], work, step, 1, signal);
+        expect(r.signal, `${signal} at ${step}`).toBe(signal);
+        expect(readFileSync(join(work, 'out.txt'), 'utf8')).toBe('OLD OUTPUT\n');
+        expect(temps(work)).toEqual([]);
+      }
     }
-    child.kill('SIGINT');
-    const r = await done;
-    expect(r.signal).toBe('SIGINT');
-    expect(readFileSync(join(work, 'out.txt'), 'utf8')).toBe('OLD OUTPUT\n');
+    // Not interrupted, the same script writes the whole output.
+    const whole = spawnSync(process.execPath, ['slow.mjs'], { cwd: work, encoding: 'utf8' });
+    expect(whole.stdout).toBe('finished\n');
+    expect(readFileSync(join(work, 'out.txt'), 'utf8')).toBe(('x'.repeat(20_000) + '\n').repeat(200));
     expect(temps(work)).toEqual([]);
   });
 
-  it('a render killed at any moment leaves the old output or the whole new one, never a temporary file', async () => {
+  it('render -o: the old output or the whole new one, at every step and signal; no temporary file unless SIGKILL left it', () => {
     const work = join(dir, 'render');
     mkdirSync(work);
     writeFileSync(join(work, 'report.yaml'), BASE_YAML);
@@ -67,39 +72,56 @@ console.log('finished');
     expect(full.code).toBe(0);
     expect(full.stdout.length).toBeGreaterThan(1000);
     const seen = new Set<string>();
-    for (const delay of [0, 30, 60, 90, 120, 150, 200, 250, 300, 400]) {
-      writeFileSync(join(work, 'out.html'), 'OLD OUTPUT\n');
-      const { child, done } = start([BIN, 'render', 'report.yaml', '--format', 'html', '-o', 'out.html'], work);
-      await sleep(delay);
-      child.kill('SIGINT');
-      const r = await done;
-      const now = readFileSync(join(work, 'out.html'), 'utf8');
-      expect([full.stdout, 'OLD OUTPUT\n'], `killed after ${delay} ms`).toContain(now);
-      expect(temps(work)).toEqual([]);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      seen.add(now === 'OLD OUTPUT\n' ? 'old' : 'new');
+    for (const step of STEPS) {
+      for (const signal of SIGNALS) {
+        const at = `${signal} at ${step}`;
+        writeFileSync(join(work, 'out.html'), 'OLD OUTPUT\n');
+        const r = killedAt([BIN, 'render', 'report.yaml', '--format', 'html', '-o', 'out.html'], work, step, 1, signal);
+        const now = readFileSync(join(work, 'out.html'), 'utf8');
+        expect(r.stderr, at).not.toMatch(/\n\s+at /);
+        if (signal === 'SIGKILL') {
+          expect(r.signal, at).toBe('SIGKILL');
+          // Nothing runs after SIGKILL: before the rename the old output stays, and the temporary file with it.
+          expect(now, at).toBe(step === 'renamed' ? full.stdout : 'OLD OUTPUT\n');
+          expect(temps(work).length, at).toBe(step === 'renamed' ? 0 : 1);
+          for (const t of temps(work)) rmSync(join(work, t));
+        } else {
+          // The write is synchronous: the signal is handled after the rename, or the process has ended first.
+          expect([signal, null], at).toContain(r.signal);
+          expect(now, at).toBe(full.stdout);
+          expect(temps(work), at).toEqual([]);
+        }
+        seen.add(now === 'OLD OUTPUT\n' ? 'old' : 'new');
+      }
     }
-    // The kill landed before the write at least once (the old output stayed).
-    expect(seen.has('old')).toBe(true);
+    expect([...seen].sort()).toEqual(['new', 'old']);
   });
 
-  it('a render batch (pages written by a second thread) killed at any moment leaves whole pages only, never a temporary file', async () => {
+  it('render --out-dir: a batch interrupted during its N-th page holds whole pages only, the first N (N-1 and a temporary file after SIGKILL before the rename)', () => {
     const work = join(dir, 'batch');
     mkdirSync(join(work, 'in'), { recursive: true });
     for (let i = 0; i < 60; i++) writeFileSync(join(work, 'in', `r${i}.yaml`), BASE_YAML);
+    // The batch's order: each folder's files sorted by name.
+    const order = readdirSync(join(work, 'in')).sort().map((f) => f.replace(/\.yaml$/, '.html'));
     const page = cli(['render', join(work, 'in', 'r0.yaml'), '--format', 'html']).stdout;
     const counts = new Set<number>();
-    for (const delay of [150, 300, 450, 600, 900]) {
-      const out = join(work, `out-${delay}`);
-      const { child, done } = start([BIN, 'render', 'in', '--out-dir', out, '--format', 'html'], work);
-      await sleep(delay);
-      child.kill('SIGINT');
-      const r = await done;
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      const names = existsSync(out) ? readdirSync(out) : [];
-      expect(names.filter((n) => !/^r\d+\.html$/.test(n)), `killed after ${delay} ms`).toEqual([]);
-      for (const n of names) expect(readFileSync(join(out, n), 'utf8'), n).toBe(page);
-      counts.add(names.length);
+    for (const n of [1, 3]) {
+      for (const step of STEPS) {
+        for (const signal of SIGNALS) {
+          const at = `${signal} at ${step} of page ${n}`;
+          const out = join(work, `out-${n}-${step}-${signal}`);
+          const r = killedAt([BIN, 'render', 'in', '--out-dir', out, '--format', 'html'], work, step, n, signal);
+          expect(r.signal, at).toBe(signal);
+          expect(r.stderr, at).not.toMatch(/\n\s+at /);
+          const names = existsSync(out) ? readdirSync(out) : [];
+          const pages = names.filter((f) => !f.endsWith('.tmp')).sort();
+          const whole = signal === 'SIGKILL' && step !== 'renamed' ? n - 1 : n;
+          expect(pages, at).toEqual(order.slice(0, whole).sort());
+          for (const f of pages) expect(readFileSync(join(out, f), 'utf8'), `${at}: ${f}`).toBe(page);
+          expect(temps(out).length, at).toBe(n - whole);
+          counts.add(pages.length);
+        }
+      }
     }
     // The kills landed at different moments of the batch.
     expect(counts.size).toBeGreaterThan(1);
