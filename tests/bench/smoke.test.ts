@@ -18,7 +18,8 @@ describe('npm run bench -- --smoke', () => {
     }
     // Render in one call of the CLI (not the library loop the bench falls back to without one).
     expect(r.stdout).toMatch(/^\| render: report render FILES --out-dir \(one call\) \| [0-9.]+ (ms|s) \|/m);
-    expect(r.stdout).toMatch(/\| render of \d+ ≤ 3× parse floor \|/);
+    // The render is timed, with no budget of its own.
+    expect(r.stdout).not.toMatch(/\| render of \d+ ≤/);
     expect(r.stdout).toContain('not asserted');
     expect(r.stdout).not.toMatch(/\| (PASS|FAIL) \|/);
   }, 150_000);
