@@ -13,12 +13,6 @@ const EDGE = /^src\/(cli\.ts$|cli\/|commands\/)/;
 const EXCEPTIONS: Record<string, string> = {
   'src/load/yaml-lazy.ts': 'a lazy module loader: looks for the bundled dist/yaml.cjs before requiring the yaml package',
   'src/render/precompile.ts': 'a build step (scripts/build.mjs), never run by the CLI: reads templates/*.hbs',
-  // The batch runner: worker threads, and the reads (src/cli/read.ts) and writes of a batch's files on them.
-  'src/batch/check-many.ts': 'the batch runner: starts worker threads and reads the files of a batch',
-  'src/batch/worker.ts': 'a worker thread of the batch runner: reads its files (src/cli/read.ts)',
-  'src/batch/writer.ts': 'the batch runner: starts the writer thread',
-  'src/batch/writer-worker.ts': 'the batch runner: the writer thread',
-  'src/batch/write-output.ts': 'the batch runner: writes a rendered page (atomically, through src/cli/write.ts)',
 };
 
 const IO_MODULES = new Set(['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'worker_threads', 'cluster']);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
-import { checkMany } from '../batch/check-many.js';
+import { checkMany } from '../cli/check-many.js';
 import { checkSource } from '../check.js';
 import { formatMessage } from '../diagnostics/format-message.js';
 import { writeAtomic } from '../cli/write.js';

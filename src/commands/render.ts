@@ -14,7 +14,7 @@ import { readTemplatesDir, type TemplateTexts } from '../cli/templates.js';
 import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../cli/expand.js';
-import { checkMany } from '../batch/check-many.js';
+import { checkMany } from '../cli/check-many.js';
 
 /** render's options, as commander gives them (src/cli.ts). */
 export interface RenderFlags {

@@ -6,7 +6,7 @@ import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import { CLI_TEXT } from '../cli/text.js';
 import type { GlobalOptions } from '../cli.js';
-import { checkMany } from '../batch/check-many.js';
+import { checkMany } from '../cli/check-many.js';
 import { FORMATTERS, LISTS_CLEAN_FILES, STREAMS, type FileResult, type FormatterStream } from '../formatters/index.js';
 import { expandOperands } from '../cli/expand.js';
 import { applySettings } from '../config/config.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkMany, type ManyResult } from '../../src/batch/check-many.js';
+import { checkMany, type ManyResult } from '../../src/cli/check-many.js';
 import { checkSource } from '../../src/check.js';
 import type { CliIO } from '../../src/cli/io.js';
 // @ts-expect-error: a plain .mjs module without types
@@ -43,7 +43,7 @@ describe('checkMany', () => {
     expect(all.some((r) => r.findings?.some((f) => f.severity === 'error'))).toBe(true);
     for (const r of all) {
       if (r.error !== undefined) continue;
-      const alone = checkSource(readFileSync(join(dir, r.file)), { filename: r.file, lang: 'en', today });
+      const alone = checkSource(readFileSync(join(dir, r.file)), { filename: r.file, today });
       expect(r.findings, r.file).toEqual(alone.findings);
       expect(r.data, r.file).toEqual(alone.load.data);
     }

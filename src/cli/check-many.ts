@@ -5,8 +5,8 @@
 import type { Lang } from '../model/label.js';
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import { checkSource } from '../check.js';
-import { readInputOrError } from '../cli/read.js';
-import type { CliIO } from '../cli/io.js';
+import { readInputOrError } from './read.js';
+import type { CliIO } from './io.js';
 
 export interface CheckManyOptions {
   readonly lang: Lang;
