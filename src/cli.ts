@@ -151,9 +151,14 @@ function failed(e: unknown, io: CliIO, en: boolean): number {
 
 /** The process entry: real stdio, real environment. */
 export async function main(): Promise<number> {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output is dropped and the
+  // exit code stays the command's, instead of Node's unhandled-error stack trace.
+  const closed = { out: false, err: false };
+  process.stdout.on('error', () => { closed.out = true; });
+  process.stderr.on('error', () => { closed.err = true; });
   const io: CliIO = {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: (s) => void (closed.out || process.stdout.write(s)),
+    stderr: (s) => void (closed.err || process.stderr.write(s)),
     readStdin: async () => {
       // Stop past 20 MB (import's cap for a .docx; a data file's is 5 MB): endless input costs bounded memory.
       const chunks: Buffer[] = [];
