@@ -86,14 +86,9 @@ export function writeAtomic(target: string, content: string | Uint8Array, option
     } finally {
       closeSync(fd);
     }
-    reached('rename', n);
-    renameSync(tmp, target);
-    pending.delete(tmp);
-    reached('renamed', n);
+    rename(tmp, target, n);
   } catch (e) {
-    cleanup();
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    throw failed(e, target, lang);
   }
 }
 
@@ -107,6 +102,21 @@ export interface WriteOptions {
    * where a sync per file costs more than the rendering.
    */
   readonly durable?: boolean;
+}
+
+/** The whole temporary file takes the target's name (both writers end here). */
+function rename(tmp: string, target: string, n: number): void {
+  reached('rename', n);
+  renameSync(tmp, target);
+  pending.delete(tmp);
+  reached('renamed', n);
+}
+
+/** A failed write: temporary files removed, the reason as one line. */
+function failed(e: unknown, target: string, lang: Lang): UsageError {
+  cleanup();
+  if (e instanceof UsageError) return e;
+  return new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
 }
 
 function prepare(target: string, options: WriteOptions): { readonly tmp: string; readonly n: number } {
@@ -168,13 +178,8 @@ export async function writeAtomicAsync(target: string, content: string | Uint8Ar
     }
     // A signal handled while the pieces were written has removed the temporary file.
     if (!pending.has(tmp)) throw new Error('interrupted');
-    reached('rename', n);
-    renameSync(tmp, target);
-    pending.delete(tmp);
-    reached('renamed', n);
+    rename(tmp, target, n);
   } catch (e) {
-    cleanup();
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(TEXT.cannotWrite[lang](target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    throw failed(e, target, lang);
   }
 }
