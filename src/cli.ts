@@ -40,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const { Command, Option } = await import('@commander-js/extra-typings');
   let exitCode = 0;
-  const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+  const en = asksEnglish(argv);
   // One chain: the global options' types reach every command's optsWithGlobals().
   const program = new Command('report')
     .description(en ? 'Validate, render and import government information-disclosure annual reports (国办公开办函〔2021〕30号)' : '政府信息公开工作年度报告：检查、生成与导入（国办公开办函〔2021〕30号格式）')
@@ -137,6 +137,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/** --lang en on the command line (read before commander parses it: its own errors and ours need it). */
+const asksEnglish = (argv: readonly string[]): boolean => argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+
 /** A user error: its one line; anything else: an internal error, never a stack trace unless XXGK_DEBUG. */
 function failed(e: unknown, io: CliIO, en: boolean): number {
   if (e instanceof UsageError) {
@@ -153,8 +156,12 @@ function failed(e: unknown, io: CliIO, en: boolean): number {
 export async function main(): Promise<number> {
   // A reader that stops early (`| head`) closes the pipe: the rest of the output is dropped and the
   // exit code stays the command's, instead of Node's unhandled-error stack trace.
-  const closed = { out: false, err: false };
-  process.stdout.on('error', () => { closed.out = true; });
+  // Any other failure of standard output (a full disk under `> file`) is told and exits 2: the output is not whole.
+  const closed = { out: false, err: false, failed: undefined as string | undefined };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    closed.out = true;
+    if (e.code !== 'EPIPE') closed.failed ??= e.code ?? e.message;
+  });
   process.stderr.on('error', () => { closed.err = true; });
   const io: CliIO = {
     stdout: (s) => void (closed.out || process.stdout.write(s)),
@@ -174,5 +181,10 @@ export async function main(): Promise<number> {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
-  return run(process.argv.slice(2), io);
+  const code = await run(process.argv.slice(2), io);
+  // A failed write is told by an 'error' event on a later tick: hear it before deciding the exit code.
+  await new Promise((r) => setImmediate(r));
+  if (closed.failed === undefined) return code;
+  io.stderr(`report: ${CLI_TEXT.stdoutFailed[asksEnglish(process.argv.slice(2)) ? 'en' : 'zh'](closed.failed)}\n`);
+  return 2;
 }

@@ -9,6 +9,7 @@ export const CLI_TEXT = {
   noFiles: { zh: () => '没有指定要检查的文件', en: () => 'No files given to check' },
   badLang: { zh: (v: string) => `--lang 只能是 zh 或 en，而不是 ${v}`, en: (v: string) => `--lang must be zh or en, not ${v}` },
   badFormat: { zh: (v: string, all: string) => `未知的输出格式 ${v}（可用：${all}）`, en: (v: string, all: string) => `Unknown format ${v} (available: ${all})` },
+  stdoutFailed: { zh: (c: string) => `无法写入标准输出（${c}），输出不完整`, en: (c: string) => `Cannot write to standard output (${c}); the output is incomplete` },
   internal: { zh: (m: string) => `内部错误：${m}（请报告此问题）`, en: (m: string) => `Internal error: ${m} (please report this)` },
 } as const;
 

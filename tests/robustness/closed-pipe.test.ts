@@ -2,7 +2,8 @@
 // the command ends quietly with the exit code it would have had, no stack trace.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
@@ -38,6 +39,20 @@ describe('standard output closed early', () => {
       expect(cut.code).toBe(full.code);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // /dev/full fails every write with ENOSPC, as a full disk does under `> file`.
+  it.runIf(existsSync('/dev/full'))('any other failed write is told, and exits 2: the output is not whole', () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      for (const [lang, words] of [['zh', '无法写入标准输出（ENOSPC），输出不完整'], ['en', 'Cannot write to standard output (ENOSPC); the output is incomplete']] as const) {
+        const r = spawnSync(process.execPath, [BIN, 'validate', join(ROOT, 'examples'), '--lang', lang], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain(words);
+      }
+    } finally {
+      closeSync(fd);
     }
   });
 });
