@@ -43,7 +43,7 @@ const result = await build({
   outdir: r('dist'), bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
   chunkNames: 'chunks/[name]-[hash]', logLevel: 'warning', minifySyntax: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  external: ['playwright-core'], metafile: true,
+  external: ['playwright-core', 'pdfjs-dist'], metafile: true,
   define: { __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version) },
 });
 
