@@ -5,6 +5,7 @@ import { SECTION_ORDER, type SectionKey } from '../model/edition2021.js';
 import { toStream, type StreamCell } from './cells.js';
 import { decodeHtml, decodeText } from '../load/decode.js';
 import { docxToHtml } from './docx.js';
+import type { PdfRead } from './pdf.js';
 import { extractHtml, extractText, type Unit } from './extract.js';
 import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE3, TABLE4 } from './labels.js';
 import { readContact, readMeta } from './meta.js';
@@ -27,6 +28,7 @@ export interface ImportOptions {
 export function sourceKind(filename: string, bytes: Uint8Array): SourceKind | 'binary' {
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   if (ext === 'docx') return 'docx';
+  if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d)) return 'pdf';
   if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'binary';
@@ -172,6 +174,13 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
         return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'binary' } };
       }
       units = extractHtml(html);
+    } else if (kind === 'pdf') {
+      // pdf.js is loaded only here: no other command pays for it.
+      const read: PdfRead = await (await import('./pdf.js')).readPdf(bytes);
+      if ('broken' in read) return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'pdf-broken' } };
+      // No text layer: a scan (pictures only; nothing is read from them, no OCR), or text whose fonts give no characters.
+      if (read.chars === 0) return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: read.images > 0 ? 'scanned' : 'pdf-no-text', pages: read.pages.length } };
+      units = (await import('./pdf-layout.js')).documentUnits(read.pages);
     } else {
       const decoded = typeof input === 'string' ? { text: input, encoding: 'UTF-8' } : kind === 'html' ? decodeHtml(bytes) : decodeText(bytes);
       const text = decoded.text.replace(/^\ufeff/, '');

@@ -71,6 +71,10 @@ const TOO_LARGE: Record<LimitKind, Record<Lang, (limit: number, entry?: string) 
     zh: (n, e) => `中的 ${e} 解压后超过 ${mb(n)}（一份年度报告只有几 MB），可能是压缩炸弹`,
     en: (n, e) => `has a part, ${e}, that inflates past ${mb(n)} (a report needs a few MB): possibly a zip bomb`,
   },
+  'pdf-pages': {
+    zh: (n) => `超过 ${count(n, 'zh')} 页（一份年度报告通常只有十几页）`,
+    en: (n) => `has more than ${count(n, 'en')} pages (a report has a dozen or two)`,
+  },
   'zip-entries': {
     zh: (n) => `的压缩包超过 ${count(n, 'zh')} 个文件，或为 ZIP64 格式（一份 .docx 只有几十个文件）`,
     en: (n) => `is a zip of more than ${count(n, 'en')} files, or a ZIP64 archive (a .docx holds a few dozen)`,
@@ -98,8 +102,20 @@ export const IMPORT_TEXT = {
     en: (f: string) => `${f} does not look like a government information-disclosure annual report: none of the six section headings (一、总体情况 …) and none of the three tables were found`,
   },
   binary: {
-    zh: (f: string) => `${f} 不是文本、网页或 .docx 文件（旧版 .doc 请先另存为 .docx）`,
-    en: (f: string) => `${f} is not text, a web page or a .docx file (save an old .doc as .docx first)`,
+    zh: (f: string) => `${f} 不是文本、网页、.docx 或 PDF 文件（旧版 .doc 请先另存为 .docx）`,
+    en: (f: string) => `${f} is not text, a web page, a .docx or a PDF file (save an old .doc as .docx first)`,
+  },
+  scanned: {
+    zh: (f: string, pages?: number) => `${f} 是扫描件或图片 PDF${pages ? `（${pages} 页）` : ''}，没有可读取的文字层；本工具不做文字识别（OCR），请取得原始的 Word、网页或带文字的 PDF，或先用 OCR 软件转成带文字的 PDF；未写出文件`,
+    en: (f: string, pages?: number) => `${f} is a scanned or image-only PDF${pages ? ` (${pages} page(s))` : ''} with no text layer; this tool does no OCR: get the original Word file, web page or a PDF with text, or run OCR software first; nothing written`,
+  },
+  pdfNoText: {
+    zh: (f: string, pages?: number) => `${f} 的 ${pages ?? 0} 页中没有可读取的文字（字体没有对应的字符编码，或页面为空白）；请取得原始的 Word 或网页，或另存为带文字的 PDF；未写出文件`,
+    en: (f: string, pages?: number) => `${f} has no readable text in its ${pages ?? 0} page(s) (fonts without a character mapping, or blank pages); get the original Word file or web page, or save it again as a PDF with text; nothing written`,
+  },
+  pdfBroken: {
+    zh: (f: string) => `${f} 无法作为 PDF 打开（文件损坏、不完整或已加密）；未写出文件`,
+    en: (f: string) => `${f} cannot be opened as a PDF (damaged, incomplete or encrypted); nothing written`,
   },
   tooLarge: {
     zh: (f: string, what: LimitKind, limit: number, entry?: string) => `${f} ${TOO_LARGE[what].zh(limit, entry)}；未读取，未写出文件`,
@@ -134,6 +150,9 @@ export function refusalMessage(r: ImportResult, file: string, lang: Lang): strin
     case 'edition-2019': return IMPORT_TEXT.refused2019[lang](file, why.year);
     case 'edition-pre-2019': return IMPORT_TEXT.refusedPre2019[lang](file, why.year);
     case 'binary': return IMPORT_TEXT.binary[lang](file);
+    case 'scanned': return IMPORT_TEXT.scanned[lang](file, why.pages);
+    case 'pdf-no-text': return IMPORT_TEXT.pdfNoText[lang](file, why.pages);
+    case 'pdf-broken': return IMPORT_TEXT.pdfBroken[lang](file);
     case 'too-large': return IMPORT_TEXT.tooLarge[lang](file, why.limit!.what, why.limit!.value, why.limit!.entry);
     default: return IMPORT_TEXT.notAReport[lang](file);
   }

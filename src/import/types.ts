@@ -35,7 +35,7 @@ export interface Note {
   readonly raw: string;
 }
 
-export type SourceKind = 'text' | 'html' | 'docx';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
 
 export interface SourceInfo {
   readonly filename: string;
@@ -53,8 +53,10 @@ export interface ImportResult {
   readonly source: SourceInfo;
   /** Set when the input is not a 2021-edition report: nothing is written. */
   readonly refused?: {
-    readonly reason: 'edition-2019' | 'edition-pre-2019' | 'not-a-report' | 'binary' | 'too-large';
+    readonly reason: 'edition-2019' | 'edition-pre-2019' | 'not-a-report' | 'binary' | 'too-large' | 'scanned' | 'pdf-no-text' | 'pdf-broken';
     readonly year?: number;
+    /** For scanned and pdf-no-text: the PDF's pages, none with text. */
+    readonly pages?: number;
     /** For too-large: which bound, its value, and the zip entry that crossed it. */
     readonly limit?: { readonly what: LimitKind; readonly value: number; readonly entry?: string };
   };
