@@ -182,6 +182,16 @@ describe('lazy loading', () => {
     expect(batch).not.toContain('node:worker_threads');
   });
 
+  it('validate and render never load pdf.js (nor the PDF layout); importing a PDF does', () => {
+    const pdfjs = (urls: string[]) => urls.filter((u) => u.includes('/node_modules/pdfjs-dist/'));
+    expect(pdfjs(trace(['validate', 'examples/shizhi-2023.yaml']))).toEqual([]);
+    expect(pdfjs(trace(['render', 'examples/shizhi-2023.yaml', '-f', 'html']))).toEqual([]);
+    const layout = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).some((i) => /src\/import\/pdf/.test(i));
+    expect(loaded(['validate', 'examples/shizhi-2023.yaml']).filter(layout)).toEqual([]);
+    const imported = trace(['import', 'tests/fixtures/pdf/unruled.pdf', '--format', 'json']);
+    expect(pdfjs(imported).some((u) => u.endsWith('/legacy/build/pdf.mjs'))).toBe(true);
+  });
+
   it('validate of named files never loads the glob library (start-up time in a pre-commit hook); a glob does', () => {
     const globber = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).some((i) => i.includes('node_modules/tinyglobby/'));
     expect(loaded(['validate', 'examples/shizhi-2023.yaml', 'examples']).filter(globber)).toEqual([]);

@@ -54,5 +54,11 @@ describe('npm pack', () => {
     expect(rendered.stdout).toContain('武汉市汉阳区人民政府办公室');
     const init = report('init', '--year', '2024', '--agency', '测试局');
     expect(init.status).toBe(0);
+    // pdf.js is a dependency resolved from the installed package (not bundled), with its CMaps.
+    cpSync(join(ROOT, 'tests', 'fixtures', 'pdf', 'unruled.pdf'), join(app, 'report.pdf'));
+    const pdf = report('import', 'report.pdf', '--format', 'json');
+    expect(pdf.stderr).toBe('');
+    expect(pdf.status).toBe(0);
+    expect(JSON.parse(pdf.stdout).agency).toBe('武汉市汉阳区人民政府办公室');
   }, 600_000);
 });
