@@ -195,6 +195,24 @@ if (render) {
   log('  render is not available in this build: skipped');
 }
 
+// 4. PDF import: the PDF fixtures over and over, against pdf.js's bare text extraction of the same files.
+const PDF_COUNT = opt('pdf-count', SMOKE ? 4 : 100);
+log(`\n4. PDF: importing ${PDF_COUNT} PDFs against pdf.js text extraction of the same files`);
+{
+  const pdfDir = join(ROOT, 'tests', 'fixtures', 'pdf');
+  const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf') && f !== 'scanned.pdf').sort().map((f) => join(pdfDir, f));
+  const pdfList = join(dataDir, '.pdf-list');
+  writeFileSync(pdfList, Array.from({ length: PDF_COUNT }, (_, i) => pdfs[i % pdfs.length]).join('\n'));
+  const HELPER = join(ROOT, 'bench', 'pdf.mjs');
+  const m = await measure('pdf', {
+    'pdf.js text': [node, [HELPER, 'text', pdfList], [0]],
+    'report import': [node, [HELPER, 'import', pdfList], [0]],
+  }, RUNS);
+  rows.push([`pdf: pdf.js text extraction (${PDF_COUNT} PDFs)`, m['pdf.js text'].ms, 1, '', m['pdf.js text'].cpuMs]);
+  rows.push([`pdf: importReport (${PDF_COUNT} PDFs, one process)`, m['report import'].ms, m['report import'].ms / m['pdf.js text'].ms, '× pdf.js text', m['report import'].cpuMs]);
+  budgets.push(['PDF import ≤ 2× pdf.js text extraction', m['report import'].ms / m['pdf.js text'].ms, (x) => x <= 2, (x) => `${x.toFixed(2)}×`]);
+}
+
 // ── table ───────────────────────────────────────────────────────────────────
 // CPU time (user + system, all threads) says how much work each did, whatever else loads the machine.
 log('\n| measurement | median wall | ratio | | CPU time |');
