@@ -78,6 +78,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description(en ? 'write a blank report for a year: every count at zero, each key labelled' : '生成某年度的空白报告：数字全为 0，每个键前注明正式名称')
     .option('--agency <name>', en ? 'the reporting agency' : '报告机关全称')
     .option('--year <yyyy>', en ? 'the report year (default: last year)' : '报告年度（默认：上一年）')
+    .option('--edition <format>', en ? 'the format edition: 2021, or 2019 for the trial edition of 2019–2020 (default: the one the year requires)' : '格式版本：2021，或 2019（2019、2020 年度所用的试行格式）（默认：按年度确定）')
     .option('-o, --output <file>', en ? 'write to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
     .option('--schema <ref>', en ? 'path or URL of the JSON Schema for editors' : '编辑器所用 JSON Schema 的路径或网址')
     .option('--force', en ? 'overwrite an existing file' : '覆盖已有文件')

@@ -10,7 +10,9 @@ import {
   EDITION, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
   SCOPES, SECTIONS, TOP_FIELDS, type RowDef,
 } from '../model/edition2021.js';
-import { KEY_LABELS, writeYaml } from '../model/to-yaml.js';
+import { KEY_LABELS, KEY_LABELS_2019, writeYaml } from '../model/to-yaml.js';
+import { EDITION_2019, editionForYear, type EditionId } from '../model/edition.js';
+import { SCHEMA_2019_ID } from '../schema/build-schema-2019.js';
 import { writeAtomic } from '../cli/write.js';
 
 export interface BlankOptions {
@@ -18,6 +20,8 @@ export interface BlankOptions {
   readonly year: number;
   /** Path or URL of the JSON Schema for the yaml-language-server line. */
   readonly schema?: string;
+  /** The format edition (default 2021). */
+  readonly edition?: EditionId;
 }
 
 export const AGENCY_PLACEHOLDER = '（请填写机关全称）';
@@ -27,6 +31,7 @@ const TEXT = {
   emptyAgency: { zh: () => '--agency 不能为空', en: () => '--agency cannot be empty' },
   exists: { zh: (f: string) => `${f} 已存在（加 --force 覆盖）`, en: (f: string) => `${f} already exists (add --force to overwrite)` },
   written: { zh: (f: string) => `已写入 ${f}`, en: (f: string) => `Written ${f}` },
+  badEdition: { zh: (v: string) => `--edition 应为 2021 或 2019，而不是 ${v}`, en: (v: string) => `--edition takes 2021 or 2019, not ${v}` },
   notYaml: {
     zh: (f: string) => `${f}：report init 只写 YAML（JSON 不能带注释）；请用 .yaml 或 .yml 文件名`,
     en: (f: string) => `${f}: report init writes YAML only (JSON cannot hold the label comments); use a .yaml or .yml name`,
@@ -43,6 +48,7 @@ const BLANK_BEFORE = new Set(['overview', 'proactive', 'requests', 'reviewsAndLa
 
 /** The text of a blank report. Pure. */
 export function blankReport(o: BlankOptions): string {
+  if (o.edition === '2019') return blankReport2019(o);
   const agency = o.agency ?? AGENCY_PLACEHOLDER;
   const f = TOP_FIELDS;
   const data = {
@@ -92,12 +98,55 @@ export function blankReport(o: BlankOptions): string {
   });
 }
 
+/** A blank report in the 2019 trial edition: its table 二 and its single-row （六）; the rest as in 2021. */
+function blankReport2019(o: BlankOptions): string {
+  const agency = o.agency ?? AGENCY_PLACEHOLDER;
+  const e = EDITION_2019;
+  const data = {
+    format: e.id,
+    agency,
+    year: o.year,
+    scope: 'agency',
+    preamble: `根据《中华人民共和国政府信息公开条例》和${e.notice}的规定，现公布${agency} ${o.year} 年度政府信息公开工作年度报告。\n`,
+    overview: '（待填写）\n',
+    proactive: Object.fromEntries(e.proactiveBlocks.flatMap((b) => b.rows.map((r) => [r.key, zeros(b.columns)]))),
+    requests: requestRows(e.requestRows),
+    reviewsAndLawsuits: Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, zeros(REVIEW_COLUMNS.map((c) => c.key))])),
+    problems: '（待填写）\n',
+    other: '无。\n',
+  };
+  const comments = new Map<string, readonly string[]>([
+    ...e.proactiveBlocks.flatMap((b) => b.rows.map((r): [string, string[]] => {
+      const path = `proactive/${r.key}`;
+      const cols = b.columns.map((c) => `${c} ${e.proactiveColumns[c]!.zh}${c === 'change' ? '（减少写负数，如 -4）' : ''}`).join('，');
+      return [path, [`${KEY_LABELS_2019.get(path)}：${cols}${r.key === 'procurement' ? '；金额单位照报告填写 unit: 元 或 unit: 万元（可省略）' : ''}`]];
+    })),
+    ['requests', [SECTIONS.requests.zh, `每行各列：${REQUEST_COLUMNS.map((c) => `${c.key} ${colLabel(c)}`).join('，')}`]],
+    ['reviewsAndLawsuits', [SECTIONS.reviewsAndLawsuits.zh, `每组各列：${REVIEW_COLUMNS.map((c) => `${c.key} ${c.label.zh}`).join('，')}`]],
+  ]);
+  return writeYaml(data, {
+    header: [
+      `${agency} ${o.year} 年政府信息公开工作年度报告（由 report init 生成；按${e.notice}试行格式填写）`,
+      '各表的数字填写完毕后运行：report validate 本文件（可加 --fix 自动修正总计）',
+    ],
+    schema: o.schema ?? SCHEMA_2019_ID,
+    comment: (path) => {
+      const label = KEY_LABELS_2019.get(path);
+      return comments.get(path) ?? (label ? [label] : undefined);
+    },
+    blankBefore: (path) => BLANK_BEFORE.has(path),
+    text: (path) => (path === 'format' || path === 'agency' ? 'quoted' : path === 'scope' ? undefined : 'block'),
+    jsonQuotes: true,
+  });
+}
+
 /** init's options, as commander gives them (src/cli.ts). */
 export interface InitFlags {
   readonly agency?: string;
   readonly year?: string;
   readonly output?: string;
   readonly schema?: string;
+  readonly edition?: string;
   readonly force?: boolean;
 }
 
@@ -110,7 +159,10 @@ export async function initCommand(flags: InitFlags, g: GlobalOptions, io: CliIO)
     year = Number(flags.year);
   }
   if (flags.agency !== undefined && !/\S/.test(flags.agency)) throw new UsageError(TEXT.emptyAgency[lang]());
-  const text = blankReport({ agency: flags.agency?.trim(), year, schema: flags.schema });
+  if (flags.edition !== undefined && flags.edition !== '2021' && flags.edition !== '2019') throw new UsageError(TEXT.badEdition[lang](flags.edition));
+  // Without --edition, the one the year requires (2019 for 2019–2020); a year before 2019 keeps 2021, as it did.
+  const edition: EditionId = (flags.edition as EditionId | undefined) ?? (editionForYear(year) === '2019' ? '2019' : '2021');
+  const text = blankReport({ agency: flags.agency?.trim(), year, schema: flags.schema, edition });
   if (flags.output === undefined || flags.output === '-') {
     io.stdout(text);
     return 0;

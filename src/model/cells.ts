@@ -4,6 +4,7 @@ import {
   PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
   SECTIONS, TOP_FIELDS, type RowDef,
 } from './edition2021.js';
+import * as e2019 from './edition2019.js';
 
 // JSON pointers (RFC 6901): a key's '~' is written '~0' and its '/' '~1'.
 // Every pointer of the project is split, joined and escaped here.
@@ -78,11 +79,15 @@ export function describePointer(pointer: string, lang: Lang): string {
     return parts.join(' · ');
   }
   if (top === 'proactive') {
-    const row = PROACTIVE_BLOCKS.flatMap((b) => b.rows).find((r) => r.key === tail[0]);
+    // A pointer holds no edition: a row or column only the 2019 edition has names it in that edition's words.
+    const in2019 = !PROACTIVE_BLOCKS.some((b) => b.rows.some((r) => r.key === tail[0])) || (tail[1] !== undefined && !(tail[1] in PROACTIVE_COLUMNS) && tail[1] in e2019.PROACTIVE_COLUMNS);
+    const blocks: readonly { rows: readonly { key: string; label: Label }[] }[] = in2019 ? e2019.PROACTIVE_BLOCKS : PROACTIVE_BLOCKS;
+    const columns: Record<string, Label> = in2019 ? e2019.PROACTIVE_COLUMNS : PROACTIVE_COLUMNS;
+    const row = blocks.flatMap((b) => b.rows).find((r) => r.key === tail[0]);
     if (!row) return tail.length ? `${SECTIONS.proactive[lang]} · ${tail.map(raw).join(' · ')}` : SECTIONS.proactive[lang];
     const col = tail[1];
     const parts = [row.label[lang]];
-    if (col !== undefined) parts.push(col in PROACTIVE_COLUMNS ? PROACTIVE_COLUMNS[col as keyof typeof PROACTIVE_COLUMNS][lang] : raw(col));
+    if (col !== undefined) parts.push(col in columns ? columns[col]![lang] : col === 'unit' && in2019 ? (lang === 'zh' ? '金额单位' : 'unit') : raw(col));
     for (const r of tail.slice(2)) parts.push(raw(r));
     return parts.join(' · ');
   }

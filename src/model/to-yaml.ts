@@ -7,13 +7,19 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../load/yaml-lazy.js';
 import { SCHEMA_ID } from '../schema/build-schema.js';
 import { PROACTIVE_BLOCKS, REQUEST_ROWS, REVIEW_GROUPS, SECTIONS, TOP_FIELDS, type RowDef } from './edition2021.js';
+import { EDITION_2019 } from './edition.js';
 
 /** The official label of each key, by its path ('requests/outcomes/withheld'), as a comment says it. */
-export const KEY_LABELS: ReadonlyMap<string, string> = (() => {
+export const KEY_LABELS: ReadonlyMap<string, string> = keyLabels(PROACTIVE_BLOCKS, REQUEST_ROWS, '国办公开办函〔2021〕30号');
+
+/** The same for the 2019 trial edition (its table 二, its single-row （六）). */
+export const KEY_LABELS_2019: ReadonlyMap<string, string> = keyLabels(EDITION_2019.proactiveBlocks, EDITION_2019.requestRows, EDITION_2019.notice);
+
+function keyLabels(blocks: readonly { label: { zh: string }; rows: readonly { key: string; label: { zh: string } }[] }[], rows: readonly RowDef[], notice: string): ReadonlyMap<string, string> {
   const labels = new Map<string, string>([
     ...Object.entries(SECTIONS).map(([k, l]) => [k, l.zh] as [string, string]),
-    ['format', `${TOP_FIELDS.format.zh}（国办公开办函〔2021〕30号）`], ['agency', TOP_FIELDS.agency.zh], ['year', TOP_FIELDS.year.zh],
-    ...PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [`proactive/${r.key}`, `${r.label.zh}（${b.label.zh}）`] as [string, string])),
+    ['format', `${TOP_FIELDS.format.zh}（${notice}）`], ['agency', TOP_FIELDS.agency.zh], ['year', TOP_FIELDS.year.zh],
+    ...blocks.flatMap((b) => b.rows.map((r) => [`proactive/${r.key}`, `${r.label.zh}（${b.label.zh}）`] as [string, string])),
     ...REVIEW_GROUPS.map((g) => [`reviewsAndLawsuits/${g.key}`, g.group ? `${g.group.zh}·${g.label.zh}` : g.label.zh] as [string, string]),
   ]);
   const requestLabels = (rows: readonly RowDef[], base: string): void => {
@@ -22,9 +28,9 @@ export const KEY_LABELS: ReadonlyMap<string, string> = (() => {
       if (r.children) requestLabels(r.children, `${base}/${r.key}`);
     }
   };
-  requestLabels(REQUEST_ROWS, 'requests');
+  requestLabels(rows, 'requests');
   return labels;
-})();
+}
 
 export interface YamlLayout {
   /** Comment lines at the top, after the yaml-language-server line. */

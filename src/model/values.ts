@@ -3,8 +3,9 @@
 // rules, the renderer, the text check, rule 8 and the roll-up all read cells
 // here, so that a computed total means the same everywhere. A cell is written
 // when its row object has it (hasOf); else cellCount's value was computed.
-import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REVIEW_PART_KEYS } from './edition2021.js';
+import { APPLICANT_COLUMN_KEYS, REVIEW_PART_KEYS } from './edition2021.js';
 import { parsePointer, valueAtPath } from './cells.js';
+import { editionOf } from './edition.js';
 
 /** （七）总计: every cell of it, not only its 总计, is computed when left out. */
 export const OUTCOME_TOTAL_ROW = '/requests/outcomes/total';
@@ -127,11 +128,14 @@ export function cellCount(data: unknown, row: string, column: string, r: object 
 const totalIn = (r: object | undefined, parts: readonly string[] | undefined): number | undefined =>
   hasOf(r, 'total') ? countOf(r, 'total') : parts ? sumOf(r, parts) : undefined;
 
+/** The items （七）总计 adds up in the report's edition (the 2019 （六） is one row). */
+const outcomeItemsOf = (data: unknown) => editionOf(data).outcomeItems;
+
 /** The outcome items' row objects, read once per file inside withRowCache (the rules ask for them column by column). */
 function itemRows(data: unknown): (object | undefined)[] {
   const c = rows;
-  if (c !== undefined && c.data === data) return (c.items ??= OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer)));
-  return OUTCOME_ITEMS.map((i) => rowAt(data, i.pointer));
+  if (c !== undefined && c.data === data) return (c.items ??= outcomeItemsOf(data).map((i) => rowAt(data, i.pointer)));
+  return outcomeItemsOf(data).map((i) => rowAt(data, i.pointer));
 }
 
 /** A column of （七）总计 as the outcome items add up, whatever （七）总计 itself writes. */

@@ -10,15 +10,16 @@ import { t2InForce, t4Total } from './table2-4.js';
 import { prevCarry, prevInForce } from './previous.js';
 import { prevCopied } from './copied.js';
 import { textTable } from './text.js';
+import { prevItems, prevPublishedInForce, t2ItemsNegative, t2PublishedTotal } from './edition2019.js';
 
 export type { Stage } from './rule.js';
 
 export const RULES = [
   parseSyntax, parseDuplicateKey, parseMultiDoc, parseEmpty, parseNotMapping, parseAlias, parseTooLarge, parseTooDeep, parseBinary, parseEncoding,
   schemaRequired, schemaUnknownKey, schemaType, schemaNegative, schemaTooLarge, schemaEdition, schemaEnum, schemaPattern, schemaDecimals, schemaYear, schemaDate,
-  t3RowTotal, t3OutcomeTotal, t3Balance, t4Total, t2InForce,
+  t3RowTotal, t3OutcomeTotal, t3Balance, t4Total, t2InForce, t2ItemsNegative, t2PublishedTotal,
   dateLate, dateEarly, yearEdition,
-  prevCarry, prevInForce, prevCopied,
+  prevCarry, prevInForce, prevItems, prevPublishedInForce, prevCopied,
   textTable,
 ] as const satisfies readonly RuleDefinition[];
 

@@ -1,7 +1,7 @@
 // Rule 8: tables 二, 三 and 四 identical to last year's, not all zero: the
 // report was probably copied. Pure: (data, previous data).
 import type { Finding } from '../diagnostics/finding.js';
-import { cellValue, FIGURE_CELLS } from '../across/cells.js';
+import { cellValue, figureCellsOf } from '../across/cells.js';
 import { defineRule } from './rule.js';
 
 export const prevCopied = defineRule({
@@ -37,7 +37,9 @@ export const prevCopied = defineRule({
   check(data, previous, ctx, finding): Finding[] {
     let nonZero = false;
     let cells = 0;
-    for (const cell of FIGURE_CELLS) {
+    // Two editions have different tables: nothing can be copied from one to the other.
+    if (figureCellsOf(data) !== figureCellsOf(previous)) return [];
+    for (const cell of figureCellsOf(data)) {
       const a = cellValue(data, cell);
       const b = cellValue(previous, cell);
       // A cell the schema refused on either side: no conclusion.

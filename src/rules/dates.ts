@@ -2,6 +2,7 @@
 // for the year; and the report year against today (SCHEMA-YEAR).
 import { defineRule } from './rule.js';
 import { field } from '../model/cells.js';
+import { editionForYear, editionIdOf } from '../model/edition.js';
 
 /** The report year, when it is a whole number (else no date rule can say anything). */
 function yearOf(data: unknown): number | undefined {
@@ -125,31 +126,45 @@ export const dateEarly = defineRule({
 
 export const yearEdition = defineRule({
   id: 'YEAR-EDITION',
-  severity: 'warning',
+  severity: 'error',
   stage: 'arithmetic',
-  title: { zh: '2021 年以前的年度应使用 2019 年试行格式（规则 6）', en: 'Years before 2021 used the 2019 trial edition (rule 6)' },
+  title: { zh: '报告年度与格式版本不符：2019、2020 年度用 2019 年试行格式，2021 年度起用 2021 年格式（规则 6）', en: 'The edition does not fit the year: 2019 trial edition for 2019–2020, the 2021 edition from 2021 on (rule 6)' },
   description: {
-    zh: '`year` 在 2008 至 2020 年之间，文件却声明为 `format: "2021"`。2021 年格式自 2021 年度报告起施行，2019、2020 年度的报告使用 2019 年试行格式（表二不同）。这是警告：多半是 `year` 填错了。',
-    en: '`year` is between 2008 and 2020, but the file says `format: "2021"`. The 2021 edition applies from the reports for 2021 on; reports for 2019 and 2020 used the 2019 trial edition (with a different table 2). A warning: `year` is most likely wrong.',
+    zh: '`year` 在 2008 至 2020 年之间，文件却声明为 `format: "2021"`（2019 年以前的年度用的是更早的旧格式）；或 `year` 在 2021 年以后，文件却是 `format: "2019"`（按 2019 年试行格式的表格编写）。报告仍按它所用的格式检查，但格式与年度不符是错误：要么 `year` 填错了，要么报告用错了表格。',
+    en: '`year` is between 2008 and 2020 but the file says `format: "2021"`; or `year` is 2021 or later but the file is `format: "2019"` (written in the tables of the 2019 trial edition). The report is still checked in the edition it is written in, but an edition that does not fit the year is an error: either `year` is wrong or the report used the wrong tables.',
   },
   basis: {
-    zh: '国办公开办函〔2021〕30号印发的格式自 2021 年度报告起使用；此前是国办公开办函〔2019〕60号的试行格式。',
-    en: 'The format of 国办公开办函〔2021〕30号 is used from the reports for 2021 on; before it came the trial edition of 国办公开办函〔2019〕60号.',
+    zh: '国办公开办函〔2021〕30号印发的格式自 2021 年度报告起使用；2019、2020 年度报告使用国办公开办函〔2019〕60号的试行格式。',
+    en: 'The format of 国办公开办函〔2021〕30号 is used from the reports for 2021 on; the reports for 2019 and 2020 used the trial edition of 国办公开办函〔2019〕60号.',
   },
   fix: {
-    zh: '核对 `year`。如果报告确实是 2019 或 2020 年度的，它应按 2019 年试行格式编写，本工具不能检查。',
-    en: 'Check `year`. A report that really is for 2019 or 2020 belongs to the 2019 trial edition, which this tool cannot check.',
+    zh: '核对 `year`。年度无误的，按该年度应使用的格式重新编写表格：2021 年度起写 `format: "2021"`（可用 `report init --year` 生成空白报告），2019、2020 年度写 `format: "2019"`（`report init --edition 2019`）。',
+    en: 'Check `year`. If it is right, write the tables in the edition the year requires: `format: "2021"` from 2021 on (`report init --year` writes a blank one), `format: "2019"` for 2019 and 2020 (`report init --edition 2019`).',
   },
   examples: {
     wrong: 'format: "2021"\nyear: 2020\npublished: 2021-01-19\n',
     right: 'format: "2021"\nyear: 2021\npublished: 2022-01-19\n',
   },
   message: {
-    zh: (p) => `${p.year} 年度报告应使用 2019 年试行格式（2021 年格式自 2021 年度报告起施行），本文件声明为 format: "2021"`,
-    en: (p) => `A report for ${p.year} used the 2019 trial edition (the 2021 edition applies from 2021 reports on), but this file says format: "2021"`,
+    zh: (p) => `${p.year} 年度报告应使用${REQUIRED_ZH[String(p.required)]}，本文件为 format: "${p.format}"`,
+    en: (p) => `A report for ${p.year} takes ${REQUIRED_EN[String(p.required)]}, but this file is format: "${p.format}"`,
   },
   check(data, _ctx, finding) {
     const year = yearOf(data);
-    return year !== undefined && year < 2021 && year >= 2008 ? [finding('/year', { year })] : [];
+    if (year === undefined || year < 2008) return [];
+    const format = editionIdOf(data);
+    const required = editionForYear(year) ?? 'pre-2019';
+    return required !== format ? [finding('/year', { year, required, format })] : [];
   },
 });
+
+const REQUIRED_ZH: Record<string, string> = {
+  2021: ' 2021 年格式（format: "2021"，国办公开办函〔2021〕30号）',
+  2019: ' 2019 年试行格式（format: "2019"，国办公开办函〔2019〕60号）',
+  'pre-2019': ' 2019 年以前的旧格式（本工具不读）',
+};
+const REQUIRED_EN: Record<string, string> = {
+  2021: 'the 2021 edition (format: "2021", 国办公开办函〔2021〕30号)',
+  2019: 'the 2019 trial edition (format: "2019", 国办公开办函〔2019〕60号)',
+  'pre-2019': 'the pre-2019 layout (which this tool does not read)',
+};

@@ -154,24 +154,24 @@ export const schemaEdition = defineRule({
   reportedBy: 'schema',
   title: { zh: '格式版本不受支持', en: 'An unsupported format edition' },
   description: {
-    zh: '`format` 不是 `"2021"`。本工具只读 2021 年格式的报告；写作 `"2019"`（2019 年试行格式）时消息会特别指出。`format: 2021` 不加引号是数字，报告为 `SCHEMA-TYPE`。',
-    en: '`format` is not `"2021"`. This tool reads reports in the 2021 edition only; the message says so when it is `"2019"` (the 2019 trial edition). `format: 2021` without quotes is a number and is reported as `SCHEMA-TYPE`.',
+    zh: '`format` 既不是 `"2021"`，也不是 `"2019"`。本工具读 2021 年格式和 2019 年试行格式的报告。`format: 2021` 不加引号是数字，报告为 `SCHEMA-TYPE`。',
+    en: '`format` is neither `"2021"` nor `"2019"`. This tool reads reports in the 2021 edition and in the 2019 trial edition. `format: 2021` without quotes is a number and is reported as `SCHEMA-TYPE`.',
   },
   basis: {
-    zh: '`"2021"` 指国办公开办函〔2021〕30号印发的《中华人民共和国政府信息公开工作年度报告格式》；此前的试行格式（国办公开办函〔2019〕60号）的表二不同，本工具不读。',
-    en: '`"2021"` is the annual report format issued by 国办公开办函〔2021〕30号; the earlier trial edition (国办公开办函〔2019〕60号) has a different table 2 and is not read by this tool.',
+    zh: '`"2021"` 指国办公开办函〔2021〕30号印发的《中华人民共和国政府信息公开工作年度报告格式》（2021 年度起）；`"2019"` 指国办公开办函〔2019〕60号的试行格式（2019、2020 年度，表二不同，表三（六）其他处理只有一行）。',
+    en: '`"2021"` is the annual report format issued by 国办公开办函〔2021〕30号 (reports for 2021 on); `"2019"` the trial edition of 国办公开办函〔2019〕60号 (reports for 2019 and 2020: a different table 2, and table 3 item (6) a single row).',
   },
   fix: {
-    zh: '写作 `format: "2021"`（带引号）。如果报告确实是 2019 年试行格式，本工具不能检查它。',
-    en: 'Write `format: "2021"` (quoted). A report that really is in the 2019 trial edition cannot be checked by this tool.',
+    zh: '写作 `format: "2021"` 或 `format: "2019"`（带引号），与报告所用的表格一致。',
+    en: 'Write `format: "2021"` or `format: "2019"` (quoted), the edition whose tables the report uses.',
   },
   examples: {
-    wrong: 'format: "2019"\n',
+    wrong: 'format: "2020"\n',
     right: 'format: "2021"\n',
   },
   message: {
-    zh: (p) => `格式版本 ${p.value} 不受支持${p.known ? `（${p.known}）` : ''}；本工具支持 "2021"（国办公开办函〔2021〕30号），请写作 format: "2021"`,
-    en: (p) => `Format edition ${p.value} is not supported${p.known ? ` (${p.known})` : ''}; this tool reads "2021" (国办公开办函〔2021〕30号): write format: "2021"`,
+    zh: (p) => `格式版本 ${p.value} 不受支持${p.known ? `（${p.known}）` : ''}；本工具支持 "2021"（国办公开办函〔2021〕30号）和 "2019"（国办公开办函〔2019〕60号试行格式），请写作 format: "2021"`,
+    en: (p) => `Format edition ${p.value} is not supported${p.known ? ` (${p.known})` : ''}; this tool reads "2021" (国办公开办函〔2021〕30号) and "2019" (the trial edition of 国办公开办函〔2019〕60号): write format: "2021"`,
   },
 });
 

@@ -1,5 +1,6 @@
 // Rules 1–3 of DATA-MODEL.md: the arithmetic of table 三.
-import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, REQUEST_COLUMNS, REQUEST_LEAVES } from '../model/edition2021.js';
+import { APPLICANT_COLUMN_KEYS, REQUEST_COLUMNS } from '../model/edition2021.js';
+import { editionOf } from '../model/edition.js';
 import type { Finding } from '../diagnostics/finding.js';
 import { diff } from '../diagnostics/messages.js';
 import { cellCount, countOf, hasOf, OUTCOME_TOTAL_ROW as OUTCOME_TOTAL, outcomeItemsSum, rowAt, sumOf } from '../model/values.js';
@@ -37,7 +38,7 @@ export const t3RowTotal = defineRule({
   },
   check(data, _ctx, finding) {
     const out: Finding[] = [];
-    for (const leaf of REQUEST_LEAVES) {
+    for (const leaf of editionOf(data).requestLeaves) {
       const row = rowAt(data, leaf.pointer);
       if (!hasOf(row, 'total')) continue;
       const reported = countOf(row, 'total');
@@ -84,7 +85,7 @@ export const t3OutcomeTotal = defineRule({
       const reported = countOf(total, col.key);
       const computed = outcomeItemsSum(data, col.key);
       if (reported !== undefined && computed !== undefined && reported !== computed) {
-        out.push(finding(`${OUTCOME_TOTAL}/${col.key}`, { computed, reported }, OUTCOME_ITEMS.map((i) => `${i.pointer}/${col.key}`)));
+        out.push(finding(`${OUTCOME_TOTAL}/${col.key}`, { computed, reported }, editionOf(data).outcomeItems.map((i) => `${i.pointer}/${col.key}`)));
       }
     }
     return out;

@@ -20,7 +20,7 @@ function object(properties: Record<string, Schema>, required: string[], extra: S
   return { type: 'object', ...extra, properties, required, additionalProperties: false };
 }
 
-function requestRow(def: RowDef, where: string): Schema {
+export function requestRow(def: RowDef, where: string): Schema {
   if (def.children) {
     const props: Record<string, Schema> = {};
     for (const c of def.children) props[c.key] = requestRow(c, `${where}${def.label.zh}`);

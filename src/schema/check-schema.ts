@@ -1,7 +1,9 @@
 // Schema stage: the precompiled ajv validator, its errors turned into findings
 // that say which key, what was expected and what to write instead.
 import type { ErrorObject } from 'ajv';
-import validate from './compiled/validate.js';
+import validate2021 from './compiled/validate.js';
+import validate2019 from './compiled/validate2019.js';
+import { editionIdOf } from '../model/edition.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { HintId } from '../diagnostics/messages.js';
 import { joinPointer, parsePointer, valueAt, valueAtPath } from '../model/cells.js';
@@ -145,7 +147,7 @@ function formHint(written: string | undefined, v: unknown): { hint?: HintId; sug
 export const MAX_SCHEMA_FINDINGS = 1000;
 
 /** Amount cells take decimals; every other number in a report is a count or a year. */
-const isAmount = (pointer: string) => pointer.endsWith('/amountTenThousandYuan');
+const isAmount = (pointer: string) => pointer.endsWith('/amountTenThousandYuan') || pointer === '/proactive/procurement/totalAmount';
 
 /**
  * Checks the data against the schema; [] when it conforms. `numbers` (from
@@ -153,6 +155,8 @@ const isAmount = (pointer: string) => pointer.endsWith('/amountTenThousandYuan')
  * a count written 1e3 or 1.0 is refused with what to write instead.
  */
 export function checkSchema(data: unknown, numbers?: ReadonlyMap<string, string>): Finding[] {
+  // Each edition has its own schema; `format: "2019"` picks the 2019 one, anything else the 2021 one.
+  const validate = editionIdOf(data) === '2019' ? validate2019 : validate2021;
   const extra = [...extraChecks(data), ...numberForms(data, numbers)];
   if (validate(data)) return extra;
   const out: Finding[] = [];

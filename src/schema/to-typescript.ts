@@ -2,7 +2,7 @@
 // two cannot drift apart (a test checks the committed file is current).
 type Schema = Record<string, any>;
 
-const DEF_NAMES: Record<string, string> = { count: 'Count', amount: 'Amount', requestRow: 'RequestRow', reviewGroup: 'ReviewGroup' };
+const DEF_NAMES: Record<string, string> = { count: 'Count', amount: 'Amount', requestRow: 'RequestRow', reviewGroup: 'ReviewGroup', change: 'Change', money: 'Money' };
 
 function typeOf(s: Schema, indent: string): string {
   if (s.$ref) return DEF_NAMES[String(s.$ref).replace('#/$defs/', '')] ?? 'unknown';
@@ -27,8 +27,8 @@ function objectType(s: Schema, indent: string): string {
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-export function schemaToTypeScript(schema: Schema): string {
-  const out = ['// Generated from schemas/report.schema.json by scripts/build.mjs. Do not edit.', ''];
+export function schemaToTypeScript(schema: Schema, source = 'schemas/report.schema.json'): string {
+  const out = [`// Generated from ${source} by scripts/build.mjs. Do not edit.`, ''];
   for (const [name, def] of Object.entries<Schema>(schema.$defs ?? {})) {
     const tsName = DEF_NAMES[name] ?? name;
     out.push(`/** ${def.title}：${def.description} */`);
