@@ -155,7 +155,7 @@ describe('dates and edition (rule 6)', () => {
     d.published = '2022-12-31';
     expect(ids(d)).toEqual(['DATE-EARLY /published']);
   });
-  it('warns when a year before 2021 claims the 2021 format', () => {
+  it('reports (an error) a year before 2021 that claims the 2021 format', () => {
     const d = base();
     d.year = 2020;
     d.published = '2021-01-10';
@@ -213,7 +213,7 @@ describe('the schema stage', () => {
 
 describe('the registry', () => {
   it('runs rules 7 and 8 only with last year\'s report, and rule 9 and SCHEMA-YEAR on every report', () => {
-    expect(PREVIOUS_RULES.map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-COPIED']);
+    expect(PREVIOUS_RULES.map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-ITEMS', 'PREV-PUBLISHED-IN-FORCE', 'PREV-COPIED']);
     const single = SINGLE_REPORT_RULES.map((r) => r.id);
     expect(single).toEqual(expect.arrayContaining(['SCHEMA-YEAR', 'TEXT-TABLE', 'T3-BALANCE', 'DATE-LATE', 'DATE-EARLY', 'YEAR-EDITION']));
     expect(single.filter((id) => id.startsWith('PREV-'))).toEqual([]);

@@ -81,7 +81,7 @@ describe('report rules', () => {
     const json = JSON.parse(cli(['rules', '-f', 'json']).stdout) as { id: string; severity: string; description: string; needs?: string; url: string }[];
     expect(json.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(json.map((r) => r.url)).toEqual(RULES.map((r) => page(r.id)));
-    expect(json.filter((r) => r.needs === 'previous').map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-COPIED']);
+    expect(json.filter((r) => r.needs === 'previous').map((r) => r.id)).toEqual(['PREV-CARRY', 'PREV-IN-FORCE', 'PREV-ITEMS', 'PREV-PUBLISHED-IN-FORCE', 'PREV-COPIED']);
   });
   it('links pages the package ships', () => {
     for (const r of RULES) expect(existsSync(join(ROOT, 'docs', 'rules', `${r.id}.md`)), r.id).toBe(true);
