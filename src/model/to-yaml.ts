@@ -57,7 +57,9 @@ const commentText = (lines: readonly string[]): string => lines.map((l) => (l ==
 /** A row of cells: a non-empty map whose values are all numbers. */
 const isRow = (node: Node | null): node is YAMLMap => {
   const { isMap, isScalar } = yaml();
-  return isMap(node) && node.items.length > 0 && node.items.every((p) => isScalar(p.value) && typeof p.value.value === 'number');
+  // The 2019 edition's 采购总金额 keeps its unit (元, 万元) in its row: a cell of text.
+  return isMap(node) && node.items.length > 0 && node.items.every((p) => isScalar(p.value) && (typeof p.value.value === 'number'
+    || (isScalar(p.key) && p.key.value === 'unit' && typeof p.value.value === 'string')));
 };
 
 function style(node: Node | null | undefined, path: string, layout: YamlLayout): void {

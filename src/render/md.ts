@@ -2,11 +2,13 @@
 // table whose rows all have the header's cell count, hierarchical labels
 // flattened with " · ", every user text escaped or normalised.
 import {
-  APPLICANT_GROUP_LABEL, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, PROACTIVE_CONTENT_LABEL, REQUEST_COLUMNS,
+  APPLICANT_GROUP_LABEL, PROACTIVE_CONTENT_LABEL, REQUEST_COLUMNS,
   REQUEST_ROWS, REQUESTS_NOTE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_ORDER, SECTIONS, type RowDef,
 } from '../model/edition2021.js';
 import { escapeLineStart, escapeMarkdownText, normalizeMarkdown } from './markdown.js';
 import { cellValue } from './values.js';
+import { editionOf } from '../model/edition.js';
+import { valueAt } from '../model/cells.js';
 import type { ReportView } from './view.js';
 
 const SEP = ' · ';
@@ -29,6 +31,11 @@ export function renderMarkdown(data: unknown, view: ReportView): string {
     const v = cellValue(data, p);
     return esc(v.text) + (isMarked(p) ? MARK : '');
   };
+  // 采购总金额 (2019 edition) with the unit its row keeps, as the page printed it.
+  const unitOf = (row: string, column: string) => {
+    const unit = column === 'totalAmount' && cellValue(data, `/proactive/${row}/${column}`).text !== '' ? valueAt(data, `/proactive/${row}/unit`) : undefined;
+    return typeof unit === 'string' ? esc(unit) : '';
+  };
   const seen = new Set<string>();
   const heading = (level: number, text: string) => {
     seen.add(esc(text));
@@ -45,12 +52,12 @@ export function renderMarkdown(data: unknown, view: ReportView): string {
     overview: () => [normalizeMarkdown(view.overview.markdown ?? '', { seen })],
     problems: () => [normalizeMarkdown(view.problems.markdown ?? '', { seen })],
     other: () => [normalizeMarkdown(view.other.markdown ?? '', { seen })],
-    proactive: () => PROACTIVE_BLOCKS.flatMap((b) => [
+    proactive: () => editionOf(data).proactiveBlocks.flatMap((b) => [
       heading(3, b.label.zh),
       pipeTable(
-        [PROACTIVE_CONTENT_LABEL.zh, ...b.columns.map((c) => PROACTIVE_COLUMNS[c].zh)].map(esc),
+        [PROACTIVE_CONTENT_LABEL.zh, ...b.columns.map((c) => editionOf(data).proactiveColumns[c]!.zh)].map(esc),
         ['left', ...b.columns.map(() => 'right' as const)],
-        b.rows.map((r) => [esc(r.label.zh), ...b.columns.map((c) => cell(`/proactive/${r.key}/${c}`))]),
+        b.rows.map((r) => [esc(r.label.zh), ...b.columns.map((c) => cell(`/proactive/${r.key}/${c}`) + unitOf(r.key, c))]),
       ),
     ]),
     requests: () => {
@@ -70,7 +77,7 @@ export function renderMarkdown(data: unknown, view: ReportView): string {
           }
         }
       };
-      walk(REQUEST_ROWS, '/requests', [], 1);
+      walk(editionOf(data).requestRows, '/requests', [], 1);
       return [pipeTable(header.map(esc), ['left', ...REQUEST_COLUMNS.map(() => 'right' as const)], rows)];
     },
     reviewsAndLawsuits: () => {

@@ -1,13 +1,14 @@
 // The view model of a report: what the templates see. Built from the data and
-// the official labels of src/model/edition2021.ts; the layout of the three
+// the official labels of the report's edition (src/model/edition.ts); the layout of the three
 // tables (rowspan/colspan, <th scope>) is decided here, cell for cell, so that
 // templates only draw it.
 import {
-  APPLICANT_GROUP_LABEL, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, PROACTIVE_CONTENT_LABEL,
+  APPLICANT_GROUP_LABEL, PROACTIVE_CONTENT_LABEL,
   REQUEST_COLUMNS, REQUEST_ROWS, REQUESTS_NOTE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_ORDER, SECTIONS,
   TOP_FIELDS, type RowDef, type SectionKey,
 } from '../model/edition2021.js';
 import { rowAt, withRowCache } from '../model/values.js';
+import { EDITION_2019, editionOf, type EditionId } from '../model/edition.js';
 import type { Lang } from '../model/label.js';
 import { cellIn, marksByPointer, textAt, wordFinding, type MarkFinding } from './values.js';
 
@@ -123,32 +124,37 @@ function data(plan: RowPlan, i: number, row: object | undefined, d: unknown, mar
 const th = (text: string, scope: Scope, extra: Partial<CellView> = {}): CellView => ({ th: true, text, scope, ...extra });
 
 // Row plans of the three tables, made on first use.
-let PROACTIVE_PLANS: RowPlan[][] | undefined;
+const PROACTIVE_PLANS = new Map<EditionId, RowPlan[][]>();
 let REQUEST_PLANS: Map<RowDef, RowPlan> | undefined;
 let REVIEW_PLANS: RowPlan[] | undefined;
 
-/** 二: one table, four blocks, each with its own header rows (the official form's layout). */
+/** 二: one table, a block per article item, each with its own header rows (the official form's layout; the edition's blocks). */
 function proactiveTable(d: unknown, mark: Marker): TableView {
-  const width = 1 + Math.max(...PROACTIVE_BLOCKS.map((b) => b.columns.length));
-  const groups: RowGroupView[] = PROACTIVE_BLOCKS.map((block, bi) => {
+  const edition = editionOf(d);
+  const blocks = edition.proactiveBlocks;
+  const labels = edition.proactiveColumns;
+  const width = 1 + Math.max(...blocks.map((b) => b.columns.length));
+  let editionPlans = PROACTIVE_PLANS.get(edition.id);
+  if (!editionPlans) PROACTIVE_PLANS.set(edition.id, (editionPlans = blocks.map((b) => b.rows.map((r) => rowPlan(`/proactive/${r.key}`, b.columns)))));
+  const groups: RowGroupView[] = blocks.map((block, bi) => {
     const span = (i: number) => (i === block.columns.length - 1 ? width - block.columns.length : 1);
     const head: RowView[] = [
       { cells: [th(block.label.zh, 'colgroup', { colspan: width, className: 'block' })] },
       {
         cells: [
           th(PROACTIVE_CONTENT_LABEL.zh, 'col'),
-          ...block.columns.map((c, i) => th(PROACTIVE_COLUMNS[c].zh, 'col', { column: c, ...(span(i) > 1 ? { colspan: span(i) } : {}) })),
+          ...block.columns.map((c, i) => th(labels[c]!.zh, 'col', { column: c, ...(span(i) > 1 ? { colspan: span(i) } : {}) })),
         ],
       },
     ];
-    const plans = (PROACTIVE_PLANS ??= PROACTIVE_BLOCKS.map((b) => b.rows.map((r) => rowPlan(`/proactive/${r.key}`, b.columns))))[bi]!;
+    const plans = editionPlans[bi]!;
     const rows: RowView[] = block.rows.map((r, ri) => {
       const plan = plans[ri]!;
       const obj = rowAt(d, plan.pointer);
       return {
         cells: [
           th(r.label.zh, 'row'),
-          ...block.columns.map((_, i) => data(plan, i, obj, d, mark, span(i) > 1 ? { colspan: span(i) } : undefined)),
+          ...block.columns.map((c, i) => withUnit(data(plan, i, obj, d, mark, span(i) > 1 ? { colspan: span(i) } : undefined), c, obj)),
         ],
       };
     });
@@ -157,12 +163,19 @@ function proactiveTable(d: unknown, mark: Marker): TableView {
   return { id: 'table-proactive', columns: width, groups };
 }
 
+/** 采购总金额 (2019 edition) with the unit its row keeps, as the page printed it (251000元). */
+function withUnit(cell: CellView, column: string, row: object | undefined): CellView {
+  if (column !== 'totalAmount' || cell.text === '') return cell;
+  const unit = (row as Record<string, unknown> | undefined)?.unit;
+  return typeof unit === 'string' ? { ...cell, text: `${cell.text}${unit}` } : cell;
+}
+
 const depth = (rows: readonly RowDef[]): number => Math.max(...rows.map((r) => 1 + (r.children ? depth(r.children) : 0)));
 const leafCount = (r: RowDef): number => (r.children ? r.children.reduce((n, c) => n + leafCount(c), 0) : 1);
 
 /** 三: the two-level column header, the note, nested row labels. */
 function requestsTable(d: unknown, mark: Marker): TableView {
-  const labelCols = depth(REQUEST_ROWS);
+  const labelCols = depth(editionOf(d).requestRows);
   const ungrouped = (c: (typeof REQUEST_COLUMNS)[number]) => !c.group;
   const head: RowView[] = [
     { cells: [th(REQUESTS_NOTE.zh, 'col', { rowspan: 3, colspan: labelCols, className: 'note' }), th(APPLICANT_GROUP_LABEL.zh, 'colgroup', { colspan: REQUEST_COLUMNS.length })] },
@@ -196,6 +209,8 @@ function requestsTable(d: unknown, mark: Marker): TableView {
       }
     };
     planRows(REQUEST_ROWS, '/requests');
+    // The 2019 rows that differ (（六） as one row) are other RowDefs: planned alongside.
+    planRows(EDITION_2019.requestRows, '/requests');
     REQUEST_PLANS = plans;
   }
   const plans = REQUEST_PLANS;
@@ -218,7 +233,7 @@ function requestsTable(d: unknown, mark: Marker): TableView {
       }
     }
   };
-  walk(REQUEST_ROWS, 1, []);
+  walk(editionOf(d).requestRows, 1, []);
   return { id: 'table-requests', columns: labelCols + REQUEST_COLUMNS.length, groups: [{ head: true, rows: head }, { head: false, rows: body }] };
 }
 

@@ -144,7 +144,7 @@ describe('YEAR-EDITION', () => {
 });
 
 describe('across editions (--previous)', () => {
-  const prev2020 = () => ({ ...shanghai(), year: 2020 });
+  const prev2020 = (): Record<string, any> => ({ ...shanghai(), year: 2020 });
   it('2021 after 2020: 上年结转 against 结转下年度继续办理 (an error), 现行有效件数 against 对外公开总数量 (a warning)', () => {
     const cur = hanyang();
     cur.year = 2021;
