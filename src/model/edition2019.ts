@@ -3,7 +3,7 @@
 // metadata, the columns of tables 三 and 四) is the 2021 edition's, shared.
 import type { Label } from './label.js';
 import {
-  OUTCOME_GROUPS as OUTCOME_GROUPS_2021, OUTCOME_TOTAL, REQUEST_ROWS as REQUEST_ROWS_2021,
+  leaves, OUTCOME_GROUPS as OUTCOME_GROUPS_2021, OUTCOME_TOTAL, REQUEST_ROWS as REQUEST_ROWS_2021,
   type ProactiveBlock as ProactiveBlock2021, type RequestLeaf, type RowDef,
 } from './edition2021.js';
 
@@ -88,17 +88,6 @@ export const OUTCOME_GROUPS: readonly RowDef[] = OUTCOME_GROUPS_2021.map((g) =>
 
 export const REQUEST_ROWS: readonly RowDef[] = REQUEST_ROWS_2021.map((r) =>
   r.key === 'outcomes' ? { ...r, children: [...OUTCOME_GROUPS, OUTCOME_TOTAL] } : r);
-
-function leaves(rows: readonly RowDef[], base: string, path: readonly Label[]): RequestLeaf[] {
-  const out: RequestLeaf[] = [];
-  for (const r of rows) {
-    const p = `${base}/${r.key}`;
-    const lp = [...path, r.label];
-    if (r.children) out.push(...leaves(r.children, p, lp));
-    else out.push({ pointer: p, path: lp, def: r });
-  }
-  return out;
-}
 
 export const REQUEST_LEAVES: readonly RequestLeaf[] = leaves(REQUEST_ROWS, '/requests', []);
 export const OUTCOME_ITEMS: readonly RequestLeaf[] = leaves(OUTCOME_GROUPS, '/requests/outcomes', [REQUEST_ROWS[2]!.label]);

@@ -206,7 +206,8 @@ export interface RequestLeaf {
   readonly def: RowDef;
 }
 
-function leaves(rows: readonly RowDef[], base: string, path: readonly Label[]): RequestLeaf[] {
+/** The rows that hold cells under `rows`, with their pointers and label paths (each edition's table 三). */
+export function leaves(rows: readonly RowDef[], base: string, path: readonly Label[]): RequestLeaf[] {
   const out: RequestLeaf[] = [];
   for (const r of rows) {
     const p = `${base}/${r.key}`;
