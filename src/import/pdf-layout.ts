@@ -274,6 +274,72 @@ function bandRows(lines: readonly FreeLine[]): (FreeLine & { joined?: boolean })
   return out.filter((l) => !l.joined);
 }
 
+const span = (p: readonly TextItem[]): [number, number] => [left(p), Math.max(...p.map((i) => i.x + i.w))];
+const overlaps = (a: readonly [number, number], b: readonly [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+
+/**
+ * Columns of a table without ruling lines, so that a blank cell keeps its
+ * place: in each run of rows (lines of a label and values), value pieces
+ * standing over one another (their extents overlap, however they are
+ * aligned) are one column; a header piece over no value and right of the
+ * labels is a column blank in every row. Each row then becomes a grid row,
+ * one cell per column (blank where nothing is printed). A row with two
+ * values in one column, or a run whose columns cannot be told apart, stays
+ * as it was (its values by count, which the reader places only when they
+ * fill the row).
+ */
+function anchorColumns(lines: readonly FreeLine[]): Map<FreeLine, Unit> {
+  const out = new Map<FreeLine, Unit>();
+  const isRow = (l: FreeLine) => l.pieces.length >= 2 && !isValue(l.pieces[0]!) && l.pieces.slice(1).some(isValue);
+  const isHeader = (l: FreeLine) => l.pieces.length >= 2 && !l.pieces.some(isValue);
+  for (let i = 0; i < lines.length;) {
+    if (!isRow(lines[i]!)) { i++; continue; }
+    let j = i;
+    while (j < lines.length && isRow(lines[j]!)) j++;
+    const rows = lines.slice(i, j);
+    let h = i;
+    while (h > 0 && isHeader(lines[h - 1]!)) h--;
+    const headers = lines.slice(h, i);
+    i = j;
+    // Columns: groups of value pieces whose extents overlap, joined until none overlap.
+    let cols: [number, number][] = rows.flatMap((r) => r.pieces.filter(isValue).map(span));
+    for (let merged = true; merged;) {
+      merged = false;
+      const next: [number, number][] = [];
+      for (const c of cols) {
+        const k = next.findIndex((d) => overlaps(c, d));
+        if (k >= 0) { next[k] = [Math.min(next[k]![0], c[0]), Math.max(next[k]![1], c[1])]; merged = true; } else next.push([c[0], c[1]]);
+      }
+      cols = next;
+    }
+    const firstValue = Math.min(...cols.map((c) => c[0]));
+    for (const hl of headers) {
+      for (const p of hl.pieces) {
+        const e = span(p);
+        if (e[0] > firstValue - TOL && !cols.some((c) => overlaps(c, e))) cols.push(e);
+      }
+    }
+    cols.sort((a, b) => a[0] - b[0]);
+    for (let k = 1; k < cols.length; k++) if (overlaps(cols[k - 1]!, cols[k]!)) cols = [];
+    if (cols.length < 2 || cols.length * rows.length > MAX_CELLS) continue;
+    for (const r of rows) {
+      const labels = r.pieces.filter((p) => !isValue(p));
+      const values = r.pieces.filter(isValue);
+      // Labels first, then values: a value left of a label is not a row of this layout.
+      if (r.pieces.findIndex(isValue) !== labels.length) continue;
+      const at = values.map((p) => cols.findIndex((c) => overlaps(c, span(p))));
+      if (at.some((k) => k < 0) || new Set(at).size !== at.length) continue;
+      const cells: GridCell[] = labels.map((p, k) => ({ text: pieceText(p), col: k, span: 1 }));
+      cols.forEach((_, k) => {
+        const v = at.indexOf(k);
+        cells.push({ text: v >= 0 ? pieceText(values[v]!) : '', col: labels.length + k, span: 1 });
+      });
+      out.set(r, { kind: 'row', cells, width: labels.length + cols.length });
+    }
+  }
+  return out;
+}
+
 const SENTENCE_END = /[。！？；：:;!?]$/;
 const NEW_ITEM = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+[章条])/;
 
@@ -331,11 +397,12 @@ export function pageUnits(page: Page): Unit[] {
   }
   const blocks: Block[] = tables.map((t, k) => ({ top: t.top, units: tableUnits(t, byTable[k]!) }));
   const lines = joinWrapped(bandRows(freeLines(free)));
+  const placed = anchorColumns(lines);
   lines.forEach((l, i) => {
     const text = l.pieces.map(pieceText).join('\t');
     const edge = (i === 0 && l.top > page.height * 0.9) || (i === lines.length - 1 && l.top < page.height * 0.1);
     if (edge && PAGE_MARK.test(text.replace(/\t/g, ' ').trim())) return;
-    blocks.push({ top: l.top, units: [{ kind: 'line', text }] });
+    blocks.push({ top: l.top, units: [placed.get(l) ?? { kind: 'line', text }] });
   });
   blocks.sort((a, b) => b.top - a.top);
   return blocks.flatMap((b) => b.units);

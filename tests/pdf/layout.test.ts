@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { documentUnits, pageUnits, type Page, type Segment, type TextItem } from '../../src/import/pdf-layout.js';
-import { extractHtml } from '../../src/import/extract.js';
+import { extractHtml, type Unit } from '../../src/import/extract.js';
 import { IDEOGRAPH_TABLE, unifyIdeographs } from '../../src/import/pdf-ideographs.js';
 import { importReport, readUnits } from '../../src/import/import.js';
 
@@ -15,6 +15,8 @@ const SIZE = 10;
 const t = (s: string, x: number, y: number): TextItem => ({ str: s, x, y, w: [...s].length * SIZE, size: SIZE });
 const h = (y: number, a: number, b: number): Segment => ({ dir: 'h', at: y, a, b });
 const v = (x: number, a: number, b: number): Segment => ({ dir: 'v', at: x, a, b });
+/** Units as text: a line's text, a row's cells joined by tabs. */
+const show = (units: readonly Unit[]) => units.map((u) => (u.kind === 'line' ? u.text : u.cells.map((c) => c.text).join('\t')));
 const page = (items: TextItem[], segments: Segment[] = []): Page => ({ items, segments, height: 842 });
 
 /** A ruled grid: column lines `xs`, row lines `ys` (top first); `skipV`/`skipH` leave out lines inside merged cells. */
@@ -94,14 +96,30 @@ describe('tables without ruling lines', () => {
       t('庚辛', 50, 649), t('3', 300, 649), t('4', 350, 649),
     ];
     expect(pageUnits(page(items))).toEqual([
-      { kind: 'line', text: '甲乙丙\t丁戊\t1\t2' },
-      { kind: 'line', text: '己\t庚辛\t3\t4' },
+      { kind: 'row', width: 4, cells: [{ text: '甲乙丙', col: 0, span: 1 }, { text: '丁戊', col: 1, span: 1 }, { text: '1', col: 2, span: 1 }, { text: '2', col: 3, span: 1 }] },
+      { kind: 'row', width: 4, cells: [{ text: '己', col: 0, span: 1 }, { text: '庚辛', col: 1, span: 1 }, { text: '3', col: 2, span: 1 }, { text: '4', col: 3, span: 1 }] },
     ]);
+  });
+
+  it('columns are anchored on the values printed over one another and on the header: a blank cell keeps its place', () => {
+    const items = [
+      t('项目', 50, 720), t('甲栏', 200, 720), t('乙栏', 250, 720), t('丙栏', 300, 720),
+      // Numbers right-aligned in their columns; the second row prints nothing under 乙栏, no row under 丙栏.
+      t('第一行', 50, 700), t('12', 210, 700), t('7', 270, 700),
+      t('第二行', 50, 680), t('345', 200, 680),
+    ];
+    const rows = pageUnits(page(items)).filter((u) => u.kind === 'row').map((u) => u.kind === 'row' ? u.cells.map((c) => c.text) : []);
+    expect(rows).toEqual([['第一行', '12', '7', ''], ['第二行', '345', '', '']]);
+  });
+
+  it('two values over one column, or columns that run into each other: no grid, the values stay as printed', () => {
+    const twoInOne = [t('甲', 50, 700), t('1', 200, 700), t('2', 240, 700), t('乙', 50, 680), t('33333', 195, 680)];
+    expect(show(pageUnits(page(twoInOne)))).toEqual(['甲\t1\t2', '乙\t33333']);
   });
 
   it('a line as near to two rows stays a line of its own (no guess)', () => {
     const items = [t('甲', 50, 700), t('1', 300, 700), t('乙', 50, 688), t('丙', 50, 676), t('2', 300, 676)];
-    expect(pageUnits(page(items)).map((u) => (u.kind === 'line' ? u.text : ''))).toEqual(['甲\t1', '乙', '丙\t2']);
+    expect(show(pageUnits(page(items)))).toEqual(['甲\t1', '乙', '丙\t2']);
   });
 
   it('a wrapped paragraph and a title split over two lines are one line; a signature stays two', () => {
@@ -179,5 +197,21 @@ describe('the importer on PDF units', () => {
     expect(r.gaps.find((g) => g.pointer === '/reviewsAndLawsuits/review/pending')).toMatchObject({ reason: 'split-number', raw: '4↵5' });
     expect((r.report.reviewsAndLawsuits as Record<string, Record<string, number>>).review!.upheld).toBe(1);
     expect(await importReport(new Uint8Array(0), { filename: 'empty.pdf' })).toMatchObject({ refused: { reason: 'pdf-broken' } });
+  });
+
+  it('a blank cell of a table without ruling lines is a blank gap in its own column, the others read', () => {
+    const heads = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+    const x = (k: number) => 250 + k * 45;
+    const items = [
+      t('三、收到和处理政府信息公开申请情况', 50, 760),
+      ...heads.map((hd, k) => ({ ...t(hd, x(k), 740), size: 6, w: [...hd].length * 6 })),
+      t('一、本年新收政府信息', 50, 720),
+      // Right-aligned numbers; nothing printed under 科研机构.
+      ...['30', '5', '', '4', '2', '1', '42'].flatMap((n, k) => (n ? [t(n, x(k) + 30 - n.length * SIZE, 720)] : [])),
+      t('公开申请数量', 50, 709),
+    ];
+    const r = readUnits(documentUnits([page(items)]), { filename: 'x.pdf', kind: 'pdf' }, 2026);
+    expect((r.report.requests as Record<string, unknown>).received).toEqual({ naturalPerson: 30, commercial: 5, socialWelfare: 4, legalService: 2, otherOrg: 1, total: 42 });
+    expect(r.gaps.filter((g) => g.pointer.startsWith('/requests/received'))).toEqual([{ pointer: '/requests/received/research', reason: 'blank' }]);
   });
 });
