@@ -14,7 +14,7 @@ export const MAX_HTML_ELEMENTS = 100_000;
 /** XML elements of a Word file's parts, counted before the Word reader builds its tree of them. */
 export const MAX_XML_ELEMENTS = 40_000;
 
-export type LimitKind = 'text' | 'cells' | 'html-elements' | 'xml-elements' | 'zip' | 'zip-entry' | 'zip-entries' | 'pdf-pages';
+export type LimitKind = 'text' | 'cells' | 'html-elements' | 'xml-elements' | 'zip' | 'zip-entry' | 'zip-entries' | 'pdf-pages' | 'pdf-lines';
 
 /** Thrown where a bound is crossed; the importer turns it into a refusal. */
 export class TooLarge extends Error {

@@ -75,6 +75,10 @@ const TOO_LARGE: Record<LimitKind, Record<Lang, (limit: number, entry?: string) 
     zh: (n) => `超过 ${count(n, 'zh')} 页（一份年度报告通常只有十几页）`,
     en: (n) => `has more than ${count(n, 'en')} pages (a report has a dozen or two)`,
   },
+  'pdf-lines': {
+    zh: (n) => `有一页画了超过 ${count(n, 'zh')} 条线（一页表格通常只有一千条左右）`,
+    en: (n) => `has a page drawing more than ${count(n, 'en')} lines (a page of tables has about a thousand)`,
+  },
   'zip-entries': {
     zh: (n) => `的压缩包超过 ${count(n, 'zh')} 个文件，或为 ZIP64 格式（一份 .docx 只有几十个文件）`,
     en: (n) => `is a zip of more than ${count(n, 'en')} files, or a ZIP64 archive (a .docx holds a few dozen)`,

@@ -10,10 +10,12 @@
 //   need none of them, as nothing is rendered).
 import { createRequire } from 'node:module';
 import type { Page, Segment, TextItem } from './pdf-layout.js';
-import { TooLarge } from './limits.js';
+import { MAX_TEXT_CHARS, TooLarge } from './limits.js';
 
 /** Pages read from one file: a report has a few dozen. */
 export const MAX_PDF_PAGES = 500;
+/** Drawn straight lines on one page: a page of table 三 has about a thousand (each cell's four borders). */
+export const MAX_PDF_LINES = 5_000;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<{ pdfjs: PdfJs; dir: string }> | undefined;
@@ -141,6 +143,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
         const [a, b, c, d, e, f] = it.transform as number[];
         const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
         chars += it.str.replace(/\s/g, '').length;
+        if (chars > MAX_TEXT_CHARS) throw new TooLarge('text', MAX_TEXT_CHARS);
         items.push({ str: it.str, x: e!, y: f! - y0, w: it.width, size });
       }
       const ops = await page.getOperatorList();
@@ -165,12 +168,18 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
           const both = op === OPS.fillStroke || op === OPS.eoFillStroke || op === OPS.closeFillStroke || op === OPS.closeEOFillStroke;
           if (stroke || both) pathSegments(path as ArrayLike<number>, ctm, false, segments);
           if (fill || both) pathSegments(path as ArrayLike<number>, ctm, true, segments);
+          // Counted as they are found: the table finder compares lines pairwise.
+          if (segments.length > MAX_PDF_LINES) throw new TooLarge('pdf-lines', MAX_PDF_LINES);
         }
       }
       pages.push({ items, segments, height: y1 - y0 });
       page.cleanup();
     }
     return { pages, chars, images };
+  } catch (e) {
+    // pdf.js may give up on a damaged page after opening the file: the file is damaged, said as such.
+    if (e instanceof TooLarge) throw e;
+    return { broken: true };
   } finally {
     await doc.destroy();
   }

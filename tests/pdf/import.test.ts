@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { importReport } from '../../src/import/import.js';
-import { readPdf } from '../../src/import/pdf.js';
+import { MAX_PDF_LINES, readPdf } from '../../src/import/pdf.js';
 import { refusalMessage } from '../../src/import/messages.js';
 import { validateReport } from '../../src/check.js';
 import { tableNumbers } from '../import/expected.js';
@@ -93,6 +93,22 @@ describe('PDF pitfalls', () => {
     if ('broken' in r) throw new Error('unreadable fixture');
     expect(r.images).toBe(0);
     expect(r.chars).toBe(0);
+  });
+
+  it('a page drawing more lines than any report is refused, naming the bound, before the tables are looked for', async () => {
+    const content = Array.from({ length: MAX_PDF_LINES + 1 }, (_, i) => `10 ${i % 800} m 500 ${i % 800} l S`).join('\n');
+    const objs = [
+      '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ];
+    let pdf = '%PDF-1.7\n';
+    const offsets = objs.map((o, i) => { const at = pdf.length; pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; return at; });
+    const xref = pdf.length;
+    pdf += `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const r = await importReport(new TextEncoder().encode(pdf), { filename: 'lines.pdf' });
+    expect(r.refused).toEqual({ reason: 'too-large', limit: { what: 'pdf-lines', value: MAX_PDF_LINES } });
+    expect(refusalMessage(r, 'lines.pdf', 'zh')).toBe('lines.pdf 有一页画了超过 5000 条线（一页表格通常只有一千条左右）；未读取，未写出文件');
   });
 
   it('a damaged PDF is refused as one (recognised by its header, whatever its name)', async () => {
