@@ -97,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .command('render')
     .description(en ? 'render a report as Markdown or HTML in the official layout' : '按正式格式生成 Markdown 或 HTML 报告')
     .argument('<files...>', en ? 'YAML or JSON report file (- reads standard input); with --out-dir, files, folders or quoted globs' : 'YAML 或 JSON 报告文件（- 表示标准输入）；使用 --out-dir 时可为多个文件、文件夹或带引号的通配符')
-    .option('-f, --format <name>', en ? 'md (default) or html' : 'md（默认）或 html')
+    .option('-f, --format <name>', en ? 'md (default), html or docx (Word)' : 'md（默认）、html 或 docx（Word）')
     .option('-o, --output <file>', en ? 'write to this file (atomically) instead of standard output' : '写入此文件（原子写入；默认输出到标准输出）')
     .option('--out-dir <dir>', en ? 'render every report given into this folder (one call for many files)' : '把给出的每份报告生成到此文件夹（一次处理多个文件）')
     .option('--fragment', en ? 'HTML: only the content, no <html>/<head>' : 'HTML：只输出正文，不含 <html>/<head>')

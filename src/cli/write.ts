@@ -136,7 +136,7 @@ const made = new Set<string>();
  * One output of a batch (render --out-dir): its folder made if need be, no
  * fsync (see WriteOptions.durable). Why it failed, as one line, or undefined.
  */
-export function writeInBatch(output: string, content: string, absInput: string, lang: Lang): string | undefined {
+export function writeInBatch(output: string, content: string | Uint8Array, absInput: string, lang: Lang): string | undefined {
   try {
     const dir = dirname(output);
     if (!made.has(dir)) {

@@ -28,7 +28,8 @@ export interface RenderFlags {
 }
 
 const TEXT = {
-  badFormat: { zh: (v: string) => `未知的输出格式 ${v}（可用：md、html）`, en: (v: string) => `Unknown format ${v} (available: md, html)` },
+  badFormat: { zh: (v: string) => `未知的输出格式 ${v}（可用：md、html、docx）`, en: (v: string) => `Unknown format ${v} (available: md, html, docx)` },
+  docxNeedsFile: { zh: () => 'docx 是二进制文件，不输出到终端：请用 -o 文件.docx 或 --out-dir', en: () => 'docx is a binary file and is not written to the terminal: use -o FILE.docx or --out-dir' },
   htmlOnly: { zh: (f: string) => `${f} 只适用于 --format html`, en: (f: string) => `${f} applies to --format html only` },
   notRendered: {
     zh: (f: string) => `${f} 有错误，未生成报告（修正后重试，或用 --force 生成并标出有误的单元格）`,
@@ -56,15 +57,24 @@ const TEXT = {
  * What render does with a checked report (one file or a batch): not rendered
  * and why, or the page. Throws TemplateError for a broken user template.
  */
-function renderChecked(data: unknown, findings: readonly LocatedFinding[], force: boolean, options: RenderOptions): { readonly status: 'errors' | 'unreadable' } | { readonly status: 'rendered'; readonly out: string } {
+async function renderChecked(data: unknown, findings: readonly LocatedFinding[], force: boolean, options: Omit<RenderOptions, 'format'> & { readonly format: OutFormat }): Promise<{ readonly status: 'errors' | 'unreadable' } | { readonly status: 'rendered'; readonly out: string | Uint8Array }> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { status: 'unreadable' };
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length && !force) return { status: 'errors' };
-  return { status: 'rendered', out: renderReport(data, errors.length ? { ...options, findings: errors } : options) };
+  if (options.format === 'docx') {
+    // The docx package is loaded only for a Word render.
+    const { renderDocx } = await import('../render/docx.js');
+    return { status: 'rendered', out: await renderDocx(data, { lang: options.lang, ...(errors.length ? { findings: errors } : {}) }) };
+  }
+  const o = options as RenderOptions;
+  return { status: 'rendered', out: renderReport(data, errors.length ? { ...o, findings: errors } : o) };
 }
 
-function pickFormat(flags: RenderFlags, lang: Lang): RenderFormat {
-  if (flags.format === undefined) return flags.output && /\.html?$/i.test(flags.output) ? 'html' : 'md';
+type OutFormat = RenderFormat | 'docx';
+
+function pickFormat(flags: RenderFlags, lang: Lang): OutFormat {
+  if (flags.format === undefined) return flags.output && /\.html?$/i.test(flags.output) ? 'html' : flags.output && /\.docx$/i.test(flags.output) ? 'docx' : 'md';
+  if (flags.format === 'docx') return 'docx';
   if (flags.format === 'md' || flags.format === 'markdown') return 'md';
   if (flags.format === 'html') return 'html';
   throw new UsageError(TEXT.badFormat[lang](flags.format));
@@ -77,6 +87,7 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   if (format !== 'html' && flags.template !== undefined) throw new UsageError(TEXT.htmlOnly[lang]('--template'));
   if (flags.outDir !== undefined) return renderMany(operands, flags, format, g, io);
   if (operands.length !== 1) throw new UsageError(TEXT.manyNeedOutDir[lang](operands.length));
+  if (format === 'docx' && flags.output === undefined) throw new UsageError(TEXT.docxNeedsFile[lang]());
   const file = operands[0]!;
 
   const input = await readInput(file, io, lang);
@@ -94,7 +105,7 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   }
   let r;
   try {
-    r = renderChecked(checked.load.data, checked.findings, Boolean(flags.force), {
+    r = await renderChecked(checked.load.data, checked.findings, Boolean(flags.force), {
       format, lang,
       fragment: Boolean(flags.fragment),
       ...(texts ? { templates: texts.templates, templateFiles: texts.files } : {}),
@@ -111,7 +122,7 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   if (flags.output !== undefined) {
     writeAtomic(resolve(io.cwd, flags.output), r.out, { inputs: file === '-' ? [] : [resolve(io.cwd, file)], lang });
   } else {
-    io.stdout(r.out);
+    io.stdout(r.out as string);
   }
   return 0;
 }
@@ -126,7 +137,7 @@ const shown = (cwd: string, p: string): string => {
  * Output paths: each input's path under the folder the inputs have in common,
  * with the extension of the format, inside `outDir`.
  */
-export function outputPaths(inputs: readonly string[], outDir: string, format: RenderFormat): string[] {
+export function outputPaths(inputs: readonly string[], outDir: string, format: OutFormat): string[] {
   const abs = inputs.map((f) => resolve(f));
   let common = abs.length ? dirname(abs[0]!) : '';
   for (const a of abs) {
@@ -134,12 +145,12 @@ export function outputPaths(inputs: readonly string[], outDir: string, format: R
   }
   return abs.map((a) => {
     const rel = relative(common, a);
-    return join(outDir, rel.slice(0, rel.length - extname(rel).length) + (format === 'html' ? '.html' : '.md'));
+    return join(outDir, rel.slice(0, rel.length - extname(rel).length) + (format === 'html' ? '.html' : format === 'docx' ? '.docx' : '.md'));
   });
 }
 
 /** `report render FILES… --out-dir DIR`: every report in one call, one after the other on this thread. */
-async function renderMany(operands: readonly string[], flags: RenderFlags, format: RenderFormat, g: GlobalOptions, io: CliIO): Promise<number> {
+async function renderMany(operands: readonly string[], flags: RenderFlags, format: OutFormat, g: GlobalOptions, io: CliIO): Promise<number> {
   const lang = g.lang;
   if (flags.output !== undefined) throw new UsageError(TEXT.outDirAndOutput[lang]());
   if (operands.includes('-')) throw new UsageError(TEXT.outDirStdin[lang]());
@@ -152,7 +163,7 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
       templates = read.templates;
       templateFiles = read.files;
       // Compiled once here so a broken template stops the run before any file is written.
-      renderReport({}, { format, templates, templateFiles, fragment: Boolean(flags.fragment) });
+      renderReport({}, { format: format as RenderFormat, templates, templateFiles, fragment: Boolean(flags.fragment) });
     } catch (e) {
       if (e instanceof TemplateError) throw new UsageError(TEXT.template[lang](e.text(lang)));
       // Anything else is about the empty report used to compile: each file says its own.
@@ -174,7 +185,7 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
   let skipped = 0;
   const color = g.color && io.stderrIsTTY;
   const findingsOut = stylishStream({ lang, color });
-  const options: RenderOptions = { format, lang, fragment: Boolean(flags.fragment), ...(templates ? { templates, templateFiles } : {}) };
+  const options = { format, lang, fragment: Boolean(flags.fragment), ...(templates ? { templates, templateFiles } : {}) };
   let i = 0;
   for await (const r of checkMany(files, io, { lang })) {
     // A signal is handled only when the event loop turns (its poll phase, just before setImmediate's):
@@ -188,10 +199,10 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
     }
     // Findings stream out file by file, as validate prints them, without its summary line.
     if (r.findings.length) io.stderr(findingsOut.file({ file: r.file, findings: r.findings }));
-    let page: ReturnType<typeof renderChecked> | undefined;
+    let page: Awaited<ReturnType<typeof renderChecked>> | undefined;
     let error: string | undefined;
     try {
-      page = renderChecked(r.data, r.findings, Boolean(flags.force), options);
+      page = await renderChecked(r.data, r.findings, Boolean(flags.force), options);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       error = e.text(lang);

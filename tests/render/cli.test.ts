@@ -87,7 +87,7 @@ describe('report render', () => {
     const cases: [string[], RegExp][] = [
       [['render', 'examples/shizhi-2023.yaml', '--fragment'], /^report: --fragment 只适用于 --format html\n$/],
       [['render', 'examples/shizhi-2023.yaml', '--template', 'x'], /^report: --template 只适用于 --format html\n$/],
-      [['render', 'examples/shizhi-2023.yaml', '--format', 'pdf'], /^report: 未知的输出格式 pdf（可用：md、html）\n$/],
+      [['render', 'examples/shizhi-2023.yaml', '--format', 'pdf'], /^report: 未知的输出格式 pdf（可用：md、html、docx）\n$/],
       [['render', 'nope.yaml'], /^report: 找不到文件：nope\.yaml\n$/],
       [['render', 'examples'], /^report: 这是一个文件夹，不是文件：examples\n$/],
       [['render', 'examples/shizhi-2023.yaml', '-o', join(tmp, 'no', 'such', 'dir', 'x.md')], /^report: 无法写入 .*x\.md：ENOENT\n$/],
@@ -134,7 +134,7 @@ describe('report render', () => {
 
 describe('lazy loading', () => {
   const meta = JSON.parse(readFileSync(join(ROOT, '.build', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  const heavy = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).filter((i) => /node_modules\/(handlebars|markdown-it)\//.test(i));
+  const heavy = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).filter((i) => /node_modules\/(handlebars|markdown-it|docx|exceljs)\//.test(i));
 
   /** The ES modules a run of the CLI loads. */
   function trace(args: string[], env: Record<string, string> = {}): string[] {
@@ -167,6 +167,12 @@ describe('lazy loading', () => {
     // Only the runtime of Handlebars: its compiler is not in the bundle at all.
     expect(inRender.filter((i) => /handlebars\/dist\/cjs\/handlebars\/compiler\//.test(i))).toEqual([]);
     expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
+    // Word and Excel: only the commands that write or read them load docx or exceljs.
+    expect(inRender.filter((i) => /node_modules\/(docx|exceljs)\//.test(i))).toEqual([]);
+    const out = join(tmp, 'lazy.docx');
+    const w = loaded(['render', 'examples/shizhi-2023.yaml', '-o', out]).flatMap(heavy);
+    expect(w.some((i) => i.includes('node_modules/docx/'))).toBe(true);
+    expect(w.filter((i) => i.includes('node_modules/exceljs/'))).toEqual([]);
   });
 
   it('validate loads neither worker threads nor node:v8, for one file or a batch (every batch is a plain loop)', () => {
