@@ -213,6 +213,17 @@ log(`\n4. PDF: importing ${PDF_COUNT} PDFs against pdf.js text extraction of the
   budgets.push(['PDF import ≤ 2× pdf.js text extraction', m['report import'].ms / m['pdf.js text'].ms, (x) => x <= 2, (x) => `${x.toFixed(2)}×`]);
 }
 
+// 5. Word and Excel: one report, cold (a process each), against its peer in the same run.
+log('\n5. office formats: one report, cold');
+const officeDir = mkdtempSync(join(tmpdir(), 'xxgk-bench-office-'));
+const office = await measure('office', {
+  'render html': [node, [BIN, 'render', relative(ROOT, ONE), '-o', join(officeDir, 'r.html')], [0]],
+  'render docx': [node, [BIN, 'render', relative(ROOT, ONE), '-o', join(officeDir, 'r.docx')], [0]],
+}, COLD_RUNS);
+rows.push(['office: render html, cold', office['render html'].ms, 1, '', office['render html'].cpuMs]);
+rows.push(['office: render docx, cold', office['render docx'].ms, office['render docx'].ms / office['render html'].ms, '× render html', office['render docx'].cpuMs]);
+rmSync(officeDir, { recursive: true, force: true });
+
 // ── table ───────────────────────────────────────────────────────────────────
 // CPU time (user + system, all threads) says how much work each did, whatever else loads the machine.
 log('\n| measurement | median wall | ratio | | CPU time |');
