@@ -7,7 +7,9 @@ import { decodeHtml, decodeText } from '../load/decode.js';
 import { docxToHtml } from './docx.js';
 import type { PdfRead } from './pdf.js';
 import { extractHtml, extractText, type Unit } from './extract.js';
-import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE3, TABLE4 } from './labels.js';
+import { headingOf, MARKS_2019, MARKS_2021, MARKS_PRE2019, TABLE2, TABLE2_2019, TABLE3, TABLE3_2019, TABLE4 } from './labels.js';
+import { readCell2019 } from './edition2019.js';
+import { valueAt as valueAtPointer } from '../model/cells.js';
 import { readContact, readMeta } from './meta.js';
 import { toSimplified } from './normalize.js';
 import { readRows, readTable4, regionHas, type CellRead, type TableRead } from './tables.js';
@@ -204,8 +206,8 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   const s2 = toStream(units.slice(a2, b2));
   const s3 = toStream(units.slice(a3, b3));
   const s4 = toStream(units.slice(a4, b4));
-  const t2 = readRows(s2, TABLE2, { integerColumns: (k) => k !== 'amountTenThousandYuan' });
-  const t3 = readRows(s3, TABLE3);
+  let t2 = readRows(s2, TABLE2, { integerColumns: (k) => k !== 'amountTenThousandYuan' });
+  let t3 = readRows(s3, TABLE3);
   const t4 = readTable4(s4, TABLE4);
 
   const first = headings[0];
@@ -232,12 +234,18 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
     || t3.gaps.some((g) => g.pointer.startsWith('/requests/outcomes/otherHandling/') && g.reason !== 'row-missing');
   const edition = decideEdition(s2, t3, otherHandlingRows, meta.year, fullText);
   const rowsFound = t2.rowsFound + t3.rowsFound + t4.rowsFound;
-  if (edition === '2019' || edition === 'pre-2019') {
-    return { report: {}, gaps: [], edition, source, refused: { reason: edition === '2019' ? 'edition-2019' : 'edition-pre-2019', ...(meta.year ? { year: meta.year } : {}) } };
+  if (edition === 'pre-2019') {
+    return { report: {}, gaps: [], edition, source, refused: { reason: 'edition-pre-2019', ...(meta.year ? { year: meta.year } : {}) } };
+  }
+  // The 2019 trial edition, told by its tables: read again in its own rows (its table 二, （六） one row).
+  const units2019 = new Map<string, string>();
+  if (edition === '2019') {
+    t2 = readRows(s2, TABLE2_2019, { integerColumns: (k) => k !== 'totalAmount', readCell: readCell2019(units2019) });
+    t3 = readRows(s3, TABLE3_2019);
   }
   if (headings.length === 0 && rowsFound === 0) return { report: {}, gaps: [], edition, source, refused: { reason: 'not-a-report' } };
 
-  const report: Record<string, unknown> = { format: '2021' };
+  const report: Record<string, unknown> = { format: edition === '2019' ? '2019' : '2021' };
   const gaps: Gap[] = [];
   if (meta.agency) report.agency = meta.agency;
   else gaps.push({ pointer: '/agency', reason: 'field-missing' });
@@ -289,6 +297,7 @@ export function readUnits(units: readonly Unit[], source: SourceInfo, currentYea
   for (const [pointer, t] of tables) {
     if (t.cells.length === 0 && t.gaps.length === 0) { gaps.push({ pointer, reason: 'table-missing' }); continue; }
     put(report, t.cells);
+    if (pointer === '/proactive') for (const [p, unit] of units2019) if (valueAtPointer(report, p.replace(/\/unit$/, '/totalAmount')) !== undefined) setAt(report, p, unit);
     gaps.push(...t.gaps);
     notes.push(...t.notes);
   }

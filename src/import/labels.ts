@@ -3,7 +3,10 @@
 // 试行 edition and of the pre-2019 layout.
 import {
   OUTCOME_GROUPS, PROACTIVE_BLOCKS, PROACTIVE_COLUMNS, REQUEST_LEAVES, REQUEST_ROWS, REVIEW_GROUPS, SECTIONS, type SectionKey,
+  type RequestLeaf, type RowDef,
 } from '../model/edition2021.js';
+import { OUTCOME_GROUPS as EDITION_2019_OUTCOME_GROUPS } from '../model/edition2019.js';
+import { EDITION_2019 } from '../model/edition.js';
 import type { Label } from '../model/label.js';
 import { norm, stripNumbering } from './normalize.js';
 
@@ -47,18 +50,29 @@ export const TABLE2: readonly LabelEntry[] = PROACTIVE_ROWS.map((r) => ({
 const REQUEST_COLUMN_KEYS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
 
 /** Table 三: group headings (no cells) and leaf rows, in the official order. */
-export const TABLE3: readonly LabelEntry[] = (() => {
+export const TABLE3: readonly LabelEntry[] = table3Entries(REQUEST_LEAVES, OUTCOME_GROUPS);
+
+function table3Entries(requestLeaves: readonly RequestLeaf[], groups: readonly RowDef[]): LabelEntry[] {
   const out: LabelEntry[] = [];
   const outcomes = REQUEST_ROWS[2]!;
-  for (const leaf of REQUEST_LEAVES) {
+  for (const leaf of requestLeaves) {
     // Group headings come just before their first leaf.
     if (leaf.pointer === '/requests/outcomes/disclosed') out.push({ pointer: '/requests/outcomes', forms: formsOf([outcomes.label]), columns: 0, columnKeys: [] });
-    const group = OUTCOME_GROUPS.find((g) => g.children?.[0] && leaf.pointer === `/requests/outcomes/${g.key}/${g.children[0].key}`);
+    const group = groups.find((g) => g.children?.[0] && leaf.pointer === `/requests/outcomes/${g.key}/${g.children[0].key}`);
     if (group) out.push({ pointer: `/requests/outcomes/${group.key}`, forms: formsOf([outcomes.label, group.label]), columns: 0, columnKeys: [] });
     out.push({ pointer: leaf.pointer, forms: formsOf(leaf.path), columns: 7, columnKeys: REQUEST_COLUMN_KEYS });
   }
   return out;
-})();
+}
+
+/** The 2019 edition: table 二 in its rows and columns (2021 pages' 行政规范性文件 read too), table 三 with （六） one row. */
+export const TABLE2_2019: readonly LabelEntry[] = EDITION_2019.proactiveBlocks.flatMap((b) => b.rows.map((r) => ({
+  pointer: `/proactive/${r.key}`,
+  forms: [...formsOf([r.label]), ...(r.key === 'normativeDocuments' ? [norm('行政规范性文件')] : [])],
+  columns: b.columns.length,
+  columnKeys: b.columns,
+})));
+export const TABLE3_2019: readonly LabelEntry[] = table3Entries(EDITION_2019.requestLeaves, EDITION_2019_OUTCOME_GROUPS);
 
 /** Table 四: the three groups, five columns each, in the official order. */
 export const TABLE4: readonly LabelEntry[] = REVIEW_GROUPS.map((g) => ({

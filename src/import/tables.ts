@@ -159,7 +159,11 @@ function cellNumber(pointer: string, c: StreamCell | undefined, integer: boolean
 }
 
 /** Reads every row of one table from its region's stream. */
-export function readRows(stream: readonly StreamCell[], entries: readonly LabelEntry[], options: { integerColumns?: (key: string) => boolean } = {}): TableRead {
+export function readRows(stream: readonly StreamCell[], entries: readonly LabelEntry[], options: {
+  integerColumns?: (key: string) => boolean;
+  /** A column read its own way (the 2019 edition's signed 本年增/减, an amount with its unit); undefined: the usual reading. */
+  readCell?: (pointer: string, key: string, c: StreamCell | undefined) => CellRead | undefined;
+} = {}): TableRead {
   const hits = findLabels(stream, entries);
   const rows: RowRead[] = hits.map((h, k) => {
     const until = k + 1 < hits.length ? hits[k + 1]!.at : stream.length;
@@ -197,7 +201,7 @@ export function readRows(stream: readonly StreamCell[], entries: readonly LabelE
     }
     p.cells.forEach((c, i) => {
       const key = r.entry.columnKeys[i]!;
-      const read = cellValue(`${r.entry.pointer}/${key}`, c, options.integerColumns ? options.integerColumns(key) : true);
+      const read = options.readCell?.(`${r.entry.pointer}/${key}`, key, c) ?? cellValue(`${r.entry.pointer}/${key}`, c, options.integerColumns ? options.integerColumns(key) : true);
       if (read.gap) gaps.push(read.gap);
       else cells.push(read);
       if (read.note) notes.push(read.note);

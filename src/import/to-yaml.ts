@@ -1,6 +1,7 @@
 // The imported data as a YAML data file: comments saying where it came from
 // and what could not be read, keys in the data-model order, rows of cells on
 // one line each like the examples, section texts as literal blocks.
+import { SCHEMA_2019_ID } from '../schema/build-schema-2019.js';
 import { isMap, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parsePointer } from '../model/cells.js';
 import { writeYaml } from '../model/to-yaml.js';
@@ -58,6 +59,7 @@ export function toYaml(result: ImportResult, options: YamlOptions): string {
   } else head.push(IMPORT_TEXT.noGaps[lang]());
   return writeYaml(result.report, {
     header: head.map((l) => l.replace(/\n/g, ' ')),
+    ...(result.report.format === '2019' ? { schema: SCHEMA_2019_ID } : {}),
     blankBefore: (path) => SECTION_KEYS.has(path),
     flow: (path) => {
       const key = path.slice(path.lastIndexOf('/') + 1);

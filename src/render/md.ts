@@ -29,7 +29,8 @@ export function renderMarkdown(data: unknown, view: ReportView): string {
   const isMarked = (p: string) => [...marked].some((m) => p === m || p.startsWith(`${m}/`));
   const cell = (p: string) => {
     const v = cellValue(data, p);
-    return esc(v.text) + (isMarked(p) ? MARK : '');
+    // A signed count (2019 本年增/减, -3) inside a table cell is no list item: written as it is.
+    return (/^-\d+$/.test(v.text) ? v.text : esc(v.text)) + (isMarked(p) ? MARK : '');
   };
   // 采购总金额 (2019 edition) with the unit its row keeps, as the page printed it.
   const unitOf = (row: string, column: string) => {

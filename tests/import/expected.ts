@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { PROACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_LEAVES, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../src/model/edition2021.js';
+import { EDITION_2019 } from '../../src/model/edition.js';
 
 export interface Expected {
   edition: string;
@@ -28,11 +29,18 @@ for (const l of REQUEST_LEAVES) ROW_COLUMNS.set(l.pointer, REQUEST_COLUMNS.map((
 for (const g of REVIEW_GROUPS) ROW_COLUMNS.set(`/reviewsAndLawsuits/${g.key}`, REVIEW_COLUMNS.map((c) => c.key));
 const ROWS = [...ROW_COLUMNS.keys()];
 const CELLS = ROWS.flatMap((r) => ROW_COLUMNS.get(r)!.map((c) => `${r}/${c}`));
+/** The same for pages in the 2019 trial edition (its table 二, （六） one row). */
+export const ROW_COLUMNS_2019 = new Map<string, readonly string[]>();
+for (const b of EDITION_2019.proactiveBlocks) for (const r of b.rows) ROW_COLUMNS_2019.set(`/proactive/${r.key}`, b.columns);
+for (const l of EDITION_2019.requestLeaves) ROW_COLUMNS_2019.set(l.pointer, REQUEST_COLUMNS.map((c) => c.key));
+for (const g of REVIEW_GROUPS) ROW_COLUMNS_2019.set(`/reviewsAndLawsuits/${g.key}`, REVIEW_COLUMNS.map((c) => c.key));
+const ROWS_2019 = [...ROW_COLUMNS_2019.keys()];
+const CELLS_2019 = ROWS_2019.flatMap((r) => ROW_COLUMNS_2019.get(r)!.map((c) => `${r}/${c}`));
 
-function expandRange(key: string): string[] {
+function expandRange(key: string, edition: string): string[] {
   const m = /^(\S+)\s*\.\.\s*(\S+)$/.exec(key);
   if (!m) return [key];
-  for (const list of [ROWS, CELLS]) {
+  for (const list of edition === '2019' ? [ROWS_2019, CELLS_2019] : [ROWS, CELLS]) {
     const a = list.indexOf(m[1]!), b = list.indexOf(m[2]!);
     if (a >= 0 && b >= a) return list.slice(a, b + 1);
   }
@@ -44,8 +52,10 @@ export function readExpected(file: string): Expected {
   const base = typeof raw.like === 'string' ? readExpected(join(dirname(file), raw.like)) : undefined;
   const cells = new Map(base?.cells ?? []);
   const gaps = new Map<string, string>();
+  const edition = String(raw.edition ?? base?.edition);
+  const rowColumns = edition === '2019' ? ROW_COLUMNS_2019 : ROW_COLUMNS;
   for (const [row, values] of Object.entries((raw.cells ?? {}) as Record<string, (number | null)[]>)) {
-    const cols = ROW_COLUMNS.get(row);
+    const cols = rowColumns.get(row);
     if (!cols || cols.length !== values.length) throw new Error(`${file}: ${row} needs ${cols?.length} values`);
     cols.forEach((c, i) => {
       const v = values[i];
@@ -53,7 +63,7 @@ export function readExpected(file: string): Expected {
       else cells.set(`${row}/${c}`, v);
     });
   }
-  for (const [key, reason] of Object.entries((raw.gaps ?? {}) as Record<string, string>)) for (const p of expandRange(key)) gaps.set(p, reason);
+  for (const [key, reason] of Object.entries((raw.gaps ?? {}) as Record<string, string>)) for (const p of expandRange(key, edition)) gaps.set(p, reason);
   const pick = <T>(k: string): T | undefined => (k in raw ? (raw[k] as T) : (base as unknown as Record<string, T> | undefined)?.[k]);
   return {
     edition: String(pick('edition')),

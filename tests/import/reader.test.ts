@@ -155,13 +155,16 @@ describe('labels', () => {
 describe('editions and refusals', () => {
   it('names the 2019 trial edition by its table 二', async () => {
     const r = await imp('2020年某镇政府信息公开工作年度报告\n一、总体情况\n略。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n');
-    expect(r.refused).toEqual({ reason: 'edition-2019', year: 2020 });
+    expect(r.refused).toBeUndefined();
     expect(r.edition).toBe('2019');
+    expect(r.report.format).toBe('2019');
+    expect(r.report.proactive).toEqual({ regulations: { newlyMade: 0, newlyPublished: 0, totalPublished: 0 } });
   });
 
   it('names the 2019 trial edition by its single-row （六）其他处理', async () => {
     const r = await imp(`${HEAD}三、收到和处理政府信息公开申请情况\n（五）不予处理\t1.信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t0\t0\t0\t0\t0\t0\t0\n`);
-    expect(r.refused?.reason).toBe('edition-2019');
+    expect(r.edition).toBe('2019');
+    expect((r.report.requests as any).outcomes.otherHandling).toEqual({ naturalPerson: 0, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 0 });
   });
 
   it('is not misled by prose in section 二 that mentions a 2019-only row', async () => {
