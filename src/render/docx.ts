@@ -4,7 +4,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import type * as Docx from 'docx';
 import { parseSection } from './markdown.js';
-import { buildView, type CellView, type TableView } from './view.js';
+import { buildView, placeCells, type CellView, type TableView } from './view.js';
 import type { MarkFinding } from './values.js';
 import type { Lang } from '../model/label.js';
 
@@ -111,31 +111,26 @@ export async function renderDocx(data: unknown, options: DocxOptions = {}): Prom
   });
   const table = (t: TableView): Docx.Table => {
     const widths = columnWidths(t);
+    const placed = placeCells(t);
     const rows: Docx.TableRow[] = [];
-    // Which grid columns the cells of each row start at, given the row spans above (for the widths).
-    const covered: number[] = Array(t.columns).fill(0);
-    for (const g of t.groups) {
-      for (const r of g.rows) {
-        let col = 0;
-        const cells: Docx.TableCell[] = [];
-        for (const c of r.cells) {
-          while (col < t.columns && covered[col]! > 0) col++;
-          const span = c.colspan ?? 1;
-          const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-          for (let k = 0; k < span; k++) covered[col + k] = c.rowspan ?? 1;
-          col += span;
-          cells.push(new d.TableCell({
-            children: [cellParagraph(c)],
-            width: { size: width, type: d.WidthType.DXA },
-            verticalAlign: d.VerticalAlign.CENTER,
-            ...(c.colspan && c.colspan > 1 ? { columnSpan: c.colspan } : {}),
-            ...(c.rowspan && c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
-          }));
-        }
-        for (let k = 0; k < covered.length; k++) if (covered[k]! > 0) covered[k]!--;
-        // Only the leading header rows of 三 and 四 repeat; 二's blocks each carry their own.
-        rows.push(new d.TableRow({ children: cells, cantSplit: true, tableHeader: g.head }));
+    for (let i = 0; i < placed.length;) {
+      const row = placed[i]!.row;
+      const cells: Docx.TableCell[] = [];
+      let head = false;
+      for (; i < placed.length && placed[i]!.row === row; i++) {
+        const { cell: c, col } = placed[i]!;
+        head = placed[i]!.head;
+        const span = c.colspan ?? 1;
+        cells.push(new d.TableCell({
+          children: [cellParagraph(c)],
+          width: { size: widths.slice(col, col + span).reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+          verticalAlign: d.VerticalAlign.CENTER,
+          ...(span > 1 ? { columnSpan: span } : {}),
+          ...(c.rowspan && c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
+        }));
       }
+      // Only the leading header rows of 三 and 四 repeat; 二's blocks each carry their own.
+      rows.push(new d.TableRow({ children: cells, cantSplit: true, tableHeader: head }));
     }
     return new d.Table({
       rows, columnWidths: widths, layout: d.TableLayoutType.FIXED,

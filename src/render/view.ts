@@ -322,3 +322,29 @@ export function buildView(d: unknown, options: ViewOptions = {}): ReportView {
     fragment: Boolean(options.fragment),
   };
 }
+
+/** A cell of a table with the grid row and column it starts at (0-based), row spans above taken into account. */
+export interface PlacedCell { readonly cell: CellView; readonly row: number; readonly col: number; readonly head: boolean }
+
+/** Where each cell of a table sits on its grid: what a Word table or a worksheet needs, where HTML only lists cells. */
+export function placeCells(t: TableView): PlacedCell[] {
+  const out: PlacedCell[] = [];
+  // For each grid column, how many more rows a cell above still covers.
+  const covered: number[] = Array(t.columns).fill(0);
+  let row = 0;
+  for (const g of t.groups) {
+    for (const r of g.rows) {
+      let col = 0;
+      for (const cell of r.cells) {
+        while (col < t.columns && covered[col]! > 0) col++;
+        const span = cell.colspan ?? 1;
+        for (let k = 0; k < span; k++) covered[col + k] = cell.rowspan ?? 1;
+        out.push({ cell, row, col, head: g.head });
+        col += span;
+      }
+      for (let k = 0; k < covered.length; k++) if (covered[k]! > 0) covered[k]!--;
+      row++;
+    }
+  }
+  return out;
+}
