@@ -81,6 +81,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--edition <format>', en ? 'the format edition: 2021, or 2019 for the trial edition of 2019–2020 (default: the one the year requires)' : '格式版本：2021，或 2019（2019、2020 年度所用的试行格式）（默认：按年度确定）')
     .option('-o, --output <file>', en ? 'write to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
     .option('--schema <ref>', en ? 'path or URL of the JSON Schema for editors' : '编辑器所用 JSON Schema 的路径或网址')
+    .option('-f, --format <name>', en ? 'yaml (default), or xlsx: a workbook to fill in' : 'yaml（默认），或 xlsx：可填写的 Excel 工作簿')
     .option('--force', en ? 'overwrite an existing file' : '覆盖已有文件')
     .action((flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/init.js')).initCommand(flags, g, io)));
   program

@@ -32,6 +32,9 @@ const TEXT = {
   exists: { zh: (f: string) => `${f} 已存在（加 --force 覆盖）`, en: (f: string) => `${f} already exists (add --force to overwrite)` },
   written: { zh: (f: string) => `已写入 ${f}`, en: (f: string) => `Written ${f}` },
   badEdition: { zh: (v: string) => `--edition 应为 2021 或 2019，而不是 ${v}`, en: (v: string) => `--edition takes 2021 or 2019, not ${v}` },
+  badFormat: { zh: (v: string) => `未知的格式 ${v}（可用：yaml、xlsx）`, en: (v: string) => `Unknown format ${v} (available: yaml, xlsx)` },
+  xlsxNeedsFile: { zh: () => 'xlsx 是二进制文件，不输出到终端：请用 -o 文件.xlsx', en: () => 'xlsx is a binary file and is not written to the terminal: use -o FILE.xlsx' },
+  xlsxEdition: { zh: () => 'xlsx 工作簿按 2021 年版格式；2019 年版请用 YAML', en: () => 'the xlsx workbook follows the 2021 edition; for the 2019 edition use YAML' },
   notYaml: {
     zh: (f: string) => `${f}：report init 只写 YAML（JSON 不能带注释）；请用 .yaml 或 .yml 文件名`,
     en: (f: string) => `${f}: report init writes YAML only (JSON cannot hold the label comments); use a .yaml or .yml name`,
@@ -148,6 +151,7 @@ export interface InitFlags {
   readonly schema?: string;
   readonly edition?: string;
   readonly force?: boolean;
+  readonly format?: string;
 }
 
 export async function initCommand(flags: InitFlags, g: GlobalOptions, io: CliIO): Promise<number> {
@@ -162,6 +166,11 @@ export async function initCommand(flags: InitFlags, g: GlobalOptions, io: CliIO)
   if (flags.edition !== undefined && flags.edition !== '2021' && flags.edition !== '2019') throw new UsageError(TEXT.badEdition[lang](flags.edition));
   // Without --edition, the one the year requires (2019 for 2019–2020); a year before 2019 keeps 2021, as it did.
   const edition: EditionId = (flags.edition as EditionId | undefined) ?? (editionForYear(year) === '2019' ? '2019' : '2021');
+  if (flags.format !== undefined && flags.format !== 'yaml' && flags.format !== 'xlsx') throw new UsageError(TEXT.badFormat[lang](flags.format));
+  if (flags.format === 'xlsx' || (flags.format === undefined && /\.xlsx$/i.test(flags.output ?? ''))) {
+    if (edition !== '2021') throw new UsageError(TEXT.xlsxEdition[lang]());
+    return initXlsx(flags, year, lang, io);
+  }
   const text = blankReport({ agency: flags.agency?.trim(), year, schema: flags.schema, edition });
   if (flags.output === undefined || flags.output === '-') {
     io.stdout(text);
@@ -171,6 +180,17 @@ export async function initCommand(flags: InitFlags, g: GlobalOptions, io: CliIO)
   const target = resolve(io.cwd, flags.output);
   if (existsSync(target) && !flags.force) throw new UsageError(TEXT.exists[lang](flags.output));
   writeAtomic(target, text, { lang });
+  io.stderr(`${TEXT.written[lang](flags.output)}\n`);
+  return 0;
+}
+
+/** The workbook to fill in (exceljs is loaded only for it). */
+async function initXlsx(flags: InitFlags, year: number, lang: GlobalOptions['lang'], io: CliIO): Promise<number> {
+  if (flags.output === undefined || flags.output === '-') throw new UsageError(TEXT.xlsxNeedsFile[lang]());
+  const target = resolve(io.cwd, flags.output);
+  if (existsSync(target) && !flags.force) throw new UsageError(TEXT.exists[lang](flags.output));
+  const { buildWorkbook } = await import('../init/xlsx.js');
+  writeAtomic(target, (await buildWorkbook({ agency: flags.agency?.trim(), year })).bytes, { lang });
   io.stderr(`${TEXT.written[lang](flags.output)}\n`);
   return 0;
 }

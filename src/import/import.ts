@@ -30,6 +30,7 @@ export interface ImportOptions {
 export function sourceKind(filename: string, bytes: Uint8Array): SourceKind | 'binary' {
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   if (ext === 'docx') return 'docx';
+  if (ext === 'xlsx') return 'xlsx';
   if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d)) return 'pdf';
   if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
@@ -176,6 +177,16 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
         return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'binary' } };
       }
       units = extractHtml(html);
+    } else if (kind === 'xlsx') {
+      // exceljs is loaded only here, through ./xlsx.js.
+      let read: import('./xlsx.js').XlsxRead;
+      try {
+        read = await (await import('./xlsx.js')).readXlsx(bytes);
+      } catch (e) {
+        if (e instanceof TooLarge) throw e;
+        return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'binary' } };
+      }
+      return withFields(readUnits(extractHtml(read.html), source, options.currentYear ?? new Date().getFullYear()), read.fields, options.currentYear ?? new Date().getFullYear());
     } else if (kind === 'pdf') {
       // pdf.js is loaded only here: no other command pays for it.
       const read: PdfRead = await (await import('./pdf.js')).readPdf(bytes);
@@ -195,6 +206,38 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
     if (!(e instanceof TooLarge)) throw e;
     return { report: {}, gaps: [], edition: 'unknown', source, refused: { reason: 'too-large', limit: { what: e.what, value: e.limit, ...(e.entry !== undefined ? { entry: e.entry } : {}) } } };
   }
+}
+
+/**
+ * A workbook's labelled fields, exactly as their cells hold them, over what
+ * the page reading made of them (its gaps for them dropped). A year that is not
+ * a year is a gap.
+ */
+function withFields(r: ImportResult, fields: ReadonlyMap<string, string>, currentYear: number): ImportResult {
+  if (r.refused) return r;
+  const report: Record<string, unknown> = { ...r.report };
+  const gaps = [...r.gaps];
+  const drop = (pointer: string) => { for (let i = gaps.length - 1; i >= 0; i--) if (gaps[i]!.pointer === pointer) gaps.splice(i, 1); };
+  for (const [key, raw] of fields) {
+    const value = raw.trim();
+    if (value === '') continue;
+    if (key === 'year') {
+      drop('/year');
+      if (/^\d{4}$/.test(value) && Number(value) >= 2008 && Number(value) <= currentYear + 1) report.year = Number(value);
+      else { delete report.year; gaps.push({ pointer: '/year', reason: 'not-number', raw: value }); }
+    } else if (key.startsWith('contact/')) {
+      report.contact = { ...(report.contact as object | undefined), [key.slice(8)]: value };
+    } else if (key === 'published') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) report.published = value;
+    } else {
+      drop(`/${key}`);
+      report[key] = value;
+    }
+  }
+  // The data model's order of keys, as the other importers give it.
+  const order = ['format', 'agency', 'year', 'published', 'contact', 'preamble', ...SECTION_ORDER];
+  const sorted = Object.fromEntries([...order.filter((k) => k in report).map((k) => [k, report[k]] as const), ...Object.entries(report).filter(([k]) => !order.includes(k))]);
+  return { ...r, report: sorted, gaps };
 }
 
 /** The reading proper, on extracted units. */

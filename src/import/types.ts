@@ -35,7 +35,7 @@ export interface Note {
   readonly raw: string;
 }
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'xlsx';
 
 export interface SourceInfo {
   readonly filename: string;

@@ -173,6 +173,8 @@ describe('lazy loading', () => {
     const w = loaded(['render', 'examples/shizhi-2023.yaml', '-o', out]).flatMap(heavy);
     expect(w.some((i) => i.includes('node_modules/docx/'))).toBe(true);
     expect(w.filter((i) => i.includes('node_modules/exceljs/'))).toEqual([]);
+    const x = join(tmp, 'lazy.xlsx');
+    expect(loaded(['init', '--format', 'xlsx', '-o', x]).flatMap(heavy).some((i) => i.includes('node_modules/exceljs/'))).toBe(true);
   });
 
   it('validate loads neither worker threads nor node:v8, for one file or a batch (every batch is a plain loop)', () => {
