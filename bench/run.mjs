@@ -222,6 +222,16 @@ const office = await measure('office', {
 }, COLD_RUNS);
 rows.push(['office: render html, cold', office['render html'].ms, 1, '', office['render html'].cpuMs]);
 rows.push(['office: render docx, cold', office['render docx'].ms, office['render docx'].ms / office['render html'].ms, '× render html', office['render docx'].cpuMs]);
+// xlsx import against a bare exceljs read of the same workbook (each a cold process).
+const workbook = join(officeDir, 'r.xlsx');
+spawnSync(node, [BIN, 'init', '--format', 'xlsx', '-o', workbook], { cwd: ROOT });
+const excel = await measure('xlsx', {
+  'exceljs read': [node, ['-e', "new (require('exceljs').Workbook)().xlsx.readFile(process.argv[1])", workbook], [0]],
+  // The blank workbook's texts are empty: import says so (exit 1) and writes the data all the same.
+  'report import': [node, [BIN, 'import', workbook, '-o', join(officeDir, 'r.yaml')], [0, 1]],
+}, COLD_RUNS);
+rows.push(['office: exceljs read of the workbook, cold', excel['exceljs read'].ms, 1, '', excel['exceljs read'].cpuMs]);
+rows.push(['office: report import of the workbook, cold', excel['report import'].ms, excel['report import'].ms / excel['exceljs read'].ms, '× exceljs read', excel['report import'].cpuMs]);
 rmSync(officeDir, { recursive: true, force: true });
 
 // ── table ───────────────────────────────────────────────────────────────────
