@@ -1,6 +1,10 @@
 // Generated valid reports for the round-trip property tests (render → import,
 // docx → import, xlsx → import): totals add up, 一 + 二 = 三（七） + 四 in every column.
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { validateReport } from '../../src/check.js';
+import type { ImportResult } from '../../src/import/import.js';
+import { tableNumbers } from '../import/expected.js';
 import { APPLICANT_COLUMN_KEYS, OUTCOME_ITEMS, PROACTIVE_BLOCKS, REVIEW_GROUPS, REVIEW_PART_KEYS } from '../../src/model/edition2021.js';
 
 export const TODAY = new Date('2026-11-28T00:00:00Z');
@@ -73,3 +77,16 @@ export const reportArb = fc.record({
   return report;
 });
 
+
+/** What every round trip checks: read whole (no refusal, no gap), the same agency, year and numbers, valid, the given texts as they were. */
+export function expectReadBack(r: ImportResult, data: Record<string, unknown>, texts: readonly ('overview' | 'problems' | 'other')[]): void {
+  expect(r.refused).toBeUndefined();
+  expect(r.gaps).toEqual([]);
+  expect(r.report.agency).toBe(data.agency);
+  expect(r.report.year).toBe(data.year);
+  const got = tableNumbers(r.report);
+  for (const [p, v] of tableNumbers(data)) expect(got.get(p), p).toBe(v);
+  // Totals the file left out were printed (or computed): they must add up.
+  expect(validateReport(r.report, { today: TODAY }).filter((f) => f.severity === 'error')).toEqual([]);
+  for (const k of texts) expect(r.report[k], k).toBe(data[k]);
+}
