@@ -64,7 +64,7 @@ export async function buildWorkbook(o: WorkbookOptions): Promise<{ bytes: Uint8A
   const inputs = new Map<string, Placed>();
   const totals = new Map<string, Placed>();
   const checks = new Map<string, Placed>();
-  const view = buildView({ agency: o.agency ?? '', year: o.year });
+  const view = buildView({ format: '2021', agency: o.agency ?? '', year: o.year });
 
   // ── the first sheet ──
   const info = wb.addWorksheet(INFO_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
