@@ -59,6 +59,24 @@ await build({
   format: 'cjs', target: 'node20', minifySyntax: true, logLevel: 'warning',
 });
 
+// The editor page's script (report edit): the pure core bundled for the browser
+// in one file. The loader's lazy yaml and Node's zlib get browser versions;
+// other node: modules, which the page never calls, a stub that says so.
+await build({
+  entryPoints: [r('src/edit/page.ts')], outfile: r('dist/edit/editor.js'), bundle: true, platform: 'browser',
+  format: 'iife', target: 'chrome100', minify: true, legalComments: 'none', logLevel: 'warning', charset: 'utf8', metafile: true,
+  inject: [r('src/edit/browser/process.ts')],
+  define: { __XXGK_VERSION__: JSON.stringify(JSON.parse(readFileSync(r('package.json'), 'utf8')).version), 'import.meta.url': '"about:blank"' },
+  plugins: [{
+    name: 'browser-edges',
+    setup(b) {
+      b.onResolve({ filter: /yaml-lazy\.js$/ }, () => ({ path: r('src/edit/browser/yaml.ts') }));
+      b.onResolve({ filter: /^node:zlib$/ }, () => ({ path: r('src/edit/browser/zlib.ts') }));
+      b.onResolve({ filter: /^node:/ }, () => ({ path: r('src/edit/browser/node-stub.cjs') }));
+    },
+  }],
+});
+
 // Remove chunks of earlier builds without ever removing dist/ (tests may be running).
 const made = new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p)));
 // Which inputs went into which chunk: tests check that heavy parts stay lazy.

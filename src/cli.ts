@@ -126,6 +126,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--breakdown-output <file>', en ? 'where the breakdown goes (default: next to -o, .breakdown.csv)' : '明细表写入的文件（默认：-o 文件旁的 .breakdown.csv）')
     .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/aggregate.js')).aggregateCommand(files, flags, g, io)));
 
+  program
+    .command('edit')
+    .description(en ? 'fill in a report in the browser, in the official form, checked as you type' : '在浏览器中按正式表格填写报告，边填边检查')
+    .argument('[file]', en ? 'the YAML or JSON report to edit (none: a new report)' : '要编辑的 YAML 或 JSON 报告（不写则新建）')
+    .option('-o, --output <file>', en ? 'save to this file (without FILE: the new report; default: the file edited)' : '保存到此文件（新建时必填才能保存到磁盘；默认保存到所编辑的文件）')
+    .option('--port <n>', en ? 'port on 127.0.0.1 (default or 0: a free one)' : '在 127.0.0.1 上使用的端口（默认或 0：自动选择空闲端口）')
+    .option('--no-open', en ? 'do not open a browser; print the address on standard output' : '不打开浏览器，只在标准输出打印地址')
+    .option('--export <file>', en ? 'write the form as one self-contained HTML file that works offline, and exit' : '把填报页面写成一个可离线使用的独立 HTML 文件后退出')
+    .action((file, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/edit.js')).editCommand(file, flags, g, io)));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -200,6 +200,18 @@ describe('lazy loading', () => {
     expect(pdfjs(imported).some((u) => u.endsWith('/legacy/build/pdf.mjs'))).toBe(true);
   });
 
+  it('validate never loads report edit (its server, its page); edit does', () => {
+    const editCode = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).some((i) => /src\/(commands\/edit|edit\/)/.test(i));
+    for (const args of [['validate', 'examples/shizhi-2023.yaml'], ['validate', '--quiet', 'examples']]) {
+      const t = trace(args);
+      expect(t, args.join(' ')).not.toContain('node:http');
+      expect(t.some((u) => u.includes('/dist/edit/')), args.join(' ')).toBe(false);
+      expect(loaded(args).filter(editCode), args.join(' ')).toEqual([]);
+    }
+    const out = join(tmp, 'editor.html');
+    expect(loaded(['edit', 'examples/shizhi-2023.yaml', '--export', out]).filter(editCode)).not.toEqual([]);
+  });
+
   it('validate of named files never loads the glob library (start-up time in a pre-commit hook); a glob does', () => {
     const globber = (chunk: string) => Object.keys(meta.outputs[chunk]?.inputs ?? {}).some((i) => i.includes('node_modules/tinyglobby/'));
     expect(loaded(['validate', 'examples/shizhi-2023.yaml', 'examples']).filter(globber)).toEqual([]);

@@ -27,7 +27,7 @@ describe('docs/cli.md', () => {
     expect(options.filter((o) => !CLI_DOC.includes(`\`${o}`) && !CLI_DOC.includes(` ${o}`))).toEqual([]);
   });
 
-  for (const command of ['validate', 'init', 'schema', 'rules', 'render', 'import', 'aggregate']) {
+  for (const command of ['validate', 'init', 'schema', 'rules', 'render', 'import', 'aggregate', 'edit']) {
     it(`has a section for report ${command} that names each of its options`, () => {
       expect(CLI_DOC).toMatch(new RegExp(`^## .*report ${command}\\b`, 'm'));
       const help = cli([command, '--help']).stdout;
