@@ -145,7 +145,7 @@ async function measure(name, commands, runs) {
 const node = process.execPath;
 const rows = [];
 const budgets = [];
-const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(0)} ms`);
 
 log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${files.length} files, ${RUNS} batch runs, ${COLD_RUNS} cold runs${SMOKE ? ' (smoke: budgets not asserted)' : ''}`);
 
@@ -233,6 +233,22 @@ const excel = await measure('xlsx', {
 rows.push(['office: exceljs read of the workbook, cold', excel['exceljs read'].ms, 1, '', excel['exceljs read'].cpuMs]);
 rows.push(['office: report import of the workbook, cold', excel['report import'].ms, excel['report import'].ms / excel['exceljs read'].ms, '× exceljs read', excel['report import'].cpuMs]);
 rmSync(officeDir, { recursive: true, force: true });
+
+// 6. report edit: the page's re-check after one keystroke, in Chromium, beside JSON.parse + JSON.stringify of the same report there.
+log('\n6. edit: re-check after one keystroke in Chromium');
+{
+  const EDITS = SMOKE ? 20 : 200;
+  const r = spawnSync(node, [join(ROOT, 'bench', 'edit.mjs'), String(EDITS)], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status === 0) {
+    const e = JSON.parse(r.stdout);
+    rows.push([`edit: JSON.parse + JSON.stringify of the report, in the page (median of ${EDITS})`, e.jsonMedian, 1, '']);
+    rows.push([`edit: re-check after one keystroke (median of ${EDITS})`, e.editMedian, e.editMedian / e.jsonMedian, '× JSON round trip']);
+    rows.push([`edit: re-check after one keystroke (worst of ${EDITS})`, e.editWorst, e.editWorst / e.jsonMedian, '× JSON round trip']);
+    budgets.push(['edit re-check median < 16 ms (one frame)', e.editMedian, (x) => x < 16, (x) => `${x.toFixed(1)} ms`]);
+  } else {
+    log(`  not measured: ${(r.stderr || '').trim().split('\n')[0]}`);
+  }
+}
 
 // ── table ───────────────────────────────────────────────────────────────────
 // CPU time (user + system, all threads) says how much work each did, whatever else loads the machine.

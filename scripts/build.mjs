@@ -60,7 +60,7 @@ await build({
 });
 
 // The editor page's script (report edit): the pure core bundled for the browser
-// in one file. The loader's lazy yaml and Node's zlib get browser versions;
+// in one file. The loader's lazy yaml, Node's zlib and the zip writer's Buffer get browser versions;
 // other node: modules, which the page never calls, a stub that says so.
 await build({
   entryPoints: [r('src/edit/page.ts')], outfile: r('dist/edit/editor.js'), bundle: true, platform: 'browser',
@@ -73,6 +73,10 @@ await build({
       b.onResolve({ filter: /yaml-lazy\.js$/ }, () => ({ path: r('src/edit/browser/yaml.ts') }));
       b.onResolve({ filter: /^node:zlib$/ }, () => ({ path: r('src/edit/browser/zlib.ts') }));
       b.onResolve({ filter: /^node:/ }, () => ({ path: r('src/edit/browser/node-stub.cjs') }));
+      // The zip writer's Buffer, for that module only (JSZip takes a global Buffer for Node's).
+      b.onLoad({ filter: /src[\\/]import[\\/]zip\.ts$/ }, (a) => ({
+        contents: `import { Buffer } from ${JSON.stringify(r('src/edit/browser/buffer.ts'))};\n${readFileSync(a.path, 'utf8')}`, loader: 'ts',
+      }));
     },
   }],
 });

@@ -80,12 +80,13 @@ function cellLabels(table: TableView): Map<string, string> {
   return out;
 }
 
-export function startPage(cfg: PageConfig): void {
+export function startPage(cfg: PageConfig): { text: () => string | undefined } {
   const lang = cfg.lang;
   const word = (f: Finding | LocatedFinding) => formatMessage(f, lang);
   const root = document.getElementById('app')!;
   const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
   let st: State | undefined;
+  const handle = { text: () => st?.text };
 
   const say = (msg: string, bad = false) => { status.textContent = msg; status.className = bad ? 'bad' : ''; };
 
@@ -464,7 +465,7 @@ export function startPage(cfg: PageConfig): void {
   if (initial !== null) {
     load(initial);
     if (restored) say(t('restored', lang));
-    return;
+    return handle;
   }
   // A new report: agency and year first, then the blank report as init writes it.
   const form = el('form', { id: 'new-report' });
@@ -483,6 +484,7 @@ export function startPage(cfg: PageConfig): void {
     keep();
   });
   root.append(form);
+  return handle;
 }
 
 /** The sentence around an offset of a text (up to 。！？; or a line break). */
@@ -494,11 +496,11 @@ export function sentenceAt(text: string, offset: number): string {
   return text.slice(a, Math.min(text.length, b + 1)).trim();
 }
 
-declare global { interface Window { __xxgkEdit?: { check: typeof checkText; json: (s: string) => unknown } } }
+declare global { interface Window { __xxgkEdit?: { check: typeof checkText; text: () => string | undefined } } }
 
 const cfgNode = typeof document !== 'undefined' ? document.getElementById('xxgk-config') : null;
 if (cfgNode) {
-  startPage(JSON.parse(cfgNode.textContent ?? '{}') as PageConfig);
-  // For the benchmark (bench/run.mjs): the page's own check, callable from outside.
-  window.__xxgkEdit = { check: checkText, json: (s) => JSON.parse(JSON.stringify(JSON.parse(s))) };
+  const page = startPage(JSON.parse(cfgNode.textContent ?? '{}') as PageConfig);
+  // For the benchmark (bench/edit.mjs): the page's own check and text, callable from outside.
+  window.__xxgkEdit = { check: checkText, text: page.text };
 }

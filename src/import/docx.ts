@@ -272,11 +272,13 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   const mammoth = (await import('mammoth')) as unknown as Mammoth & { default?: Mammoth };
   const convert = mammoth.convertToHtml ?? mammoth.default!.convertToHtml;
   const images = mammoth.images ?? mammoth.default!.images;
-  const result = await convert({ buffer: writeZip(out) }, { convertImage: images.imgElement(async () => ({ src: '' })) });
+  const zipped = writeZip(out);
+  // mammoth's Node build reads `buffer`, its browser build (report edit's page) `arrayBuffer`.
+  const result = await convert({ buffer: zipped, arrayBuffer: zipped }, { convertImage: images.imgElement(async () => ({ src: '' })) });
   return result.value;
 }
 
 interface Mammoth {
-  convertToHtml: (input: { buffer: Buffer }, options?: { convertImage?: unknown }) => Promise<{ value: string }>;
+  convertToHtml: (input: { buffer: Buffer; arrayBuffer: Uint8Array }, options?: { convertImage?: unknown }) => Promise<{ value: string }>;
   images: { imgElement: (f: (image: unknown) => Promise<{ src: string }>) => unknown };
 }

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkText, EditableText, parseCellInput } from '../../src/edit/core.js';
+import { checkText, EditableText, parseCellInput, type EditValue } from '../../src/edit/core.js';
 import { pastedRow, sentenceAt } from '../../src/edit/page.js';
 import { formatMessage } from '../../src/diagnostics/format-message.js';
+import { importReport } from '../../src/import/import.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'report.js');
@@ -89,7 +90,7 @@ describe('the editing core', () => {
     const data = checkText(text, 'a.yaml').load.data as Record<string, string>;
     // Every text written back as it is gives the same file (block literals kept as blocks).
     expect(e.apply(new Map([['/overview', data.overview!], ['/preamble', data.preamble!], ['/agency', data.agency!]]))).toBe(text);
-    const changed = e.apply(new Map([[CELL, 7], ['/overview', `${data.overview!}（六）新增一段。\n`]]));
+    const changed = e.apply(new Map<string, EditValue>([[CELL, 7], ['/overview', `${data.overview!}（六）新增一段。\n`]]));
     const a = text.split('\n');
     const b = changed.split('\n');
     const diff = b.map((l, i) => [i, l] as const).filter(([i, l]) => l !== a[i]);
@@ -290,6 +291,13 @@ describe('report edit in Chromium', () => {
     await (await dl).saveAs(saved);
     expect(cli(['validate', saved]).status).toBe(0);
     expect(readFileSync(saved, 'utf8')).toContain('licensing: {decisions: 12}');
+    // Import in the page (offline too): a .docx fills the form, as report import reads it.
+    await page.setInputFiles('#import-file', join(ROOT, 'tests/fixtures/import/docx/report.docx'));
+    await expect.poll(() => page.textContent('#status')).toMatch(/^Imported report\.docx/);
+    const docx = join(ROOT, 'tests/fixtures/import/docx/report.docx');
+    const expected = (await importReport(readFileSync(docx), { filename: 'report.docx' })).report as { agency: string; requests: { received: { naturalPerson: number } } };
+    expect(await cell(page, '/requests/received/naturalPerson').inputValue()).toBe(String(expected.requests.received.naturalPerson));
+    expect(await page.inputValue('#field-agency')).toBe(expected.agency);
     expect(errors).toEqual([]);
     expect(requests.filter((q) => !q.startsWith('file:') && !q.startsWith('blob:') && !q.startsWith('data:'))).toEqual([]);
     await page.close();
