@@ -22,12 +22,20 @@ export function fixBytes(bytes: Uint8Array, kind: SourceKind, options: FixOption
   } catch {
     return { changes: [], skipped: { reason: 'notUtf8' } };
   }
+  // Lone CR (old Mac) line ends are line ends to the loader but not to the yaml Document that places the cells:
+  // fixed as LF, then every line gets its own ending back (a fix changes numbers only, never lines).
+  const endings = text.includes('\r') ? text.match(/\r\n|\r|\n/g) ?? [] : undefined;
   let result;
   try {
-    result = fixTotals(text, kind, options);
+    result = fixTotals(endings ? text.replace(/\r(?!\n)/g, '\n') : text, kind, options);
   } catch (e) {
     return { changes: [], skipped: { reason: 'failed', detail: (e as Error).message } };
   }
   if (!result.changes.length) return { changes: [] };
-  return { changes: result.changes, text: (bom ? '\ufeff' : '') + result.text };
+  let out = result.text;
+  if (endings) {
+    const lines = out.split(/\r\n|\n/);
+    out = lines.map((l, i) => l + (i < lines.length - 1 ? endings[i] ?? '\n' : '')).join('');
+  }
+  return { changes: result.changes, text: (bom ? '\ufeff' : '') + out };
 }
