@@ -104,6 +104,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--fragment', en ? 'HTML: only the content, no <html>/<head>' : 'HTML：只输出正文，不含 <html>/<head>')
     .option('--template <dir>', en ? 'HTML: a folder of Handlebars templates replacing the built-in ones' : 'HTML：用此文件夹中的 Handlebars 模板替换内置模板')
     .option('--force', en ? 'render a report with errors, marking the wrong cells' : '报告有错误时仍然生成，并标出有误的单元格')
+    .option('--config <file>', en ? 'rule settings file, as for validate (default: .xxgkrc.yaml found from here upward)' : '规则配置文件，与 validate 相同（默认：从当前文件夹向上查找 .xxgkrc.yaml）')
+    .option('--rule <id=setting>', en ? 'set a rule to off, warn or error (repeatable), as for validate' : '把规则设为 off、warn 或 error（可重复），与 validate 相同', (v: string, prev: string[] = []) => [...prev, v])
     .option('--stdin-filename <name>', en ? 'file name to use for standard input (its extension picks YAML or JSON)' : '标准输入所用的文件名（由扩展名决定 YAML 或 JSON）')
     .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/render.js')).renderCommand(files, flags, g, io)));
 
@@ -124,6 +126,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-o, --output <file>', en ? 'write the roll-up to this file instead of standard output' : '写入此文件（默认输出到标准输出）')
     .option('--breakdown <format>', en ? 'also write a per-unit table of every cell: csv' : '同时写出各单位逐项明细表：csv')
     .option('--breakdown-output <file>', en ? 'where the breakdown goes (default: next to -o, .breakdown.csv)' : '明细表写入的文件（默认：-o 文件旁的 .breakdown.csv）')
+    .option('--config <file>', en ? 'rule settings file, as for validate (default: .xxgkrc.yaml found from here upward)' : '规则配置文件，与 validate 相同（默认：从当前文件夹向上查找 .xxgkrc.yaml）')
+    .option('--rule <id=setting>', en ? 'set a rule to off, warn or error (repeatable), as for validate' : '把规则设为 off、warn 或 error（可重复），与 validate 相同', (v: string, prev: string[] = []) => [...prev, v])
     .action((files, flags, cmd) => runCommand(cmd, async (g) => (await import('./commands/aggregate.js')).aggregateCommand(files, flags, g, io)));
 
   program

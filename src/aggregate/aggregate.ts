@@ -91,7 +91,22 @@ export function aggregateReports(units: readonly UnitReport[], options: { agency
   };
 }
 
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A CSV field. Text that a spreadsheet would run as a formula (leading `=`,
+ * `+`, `-`, `@`, tab or CR: OWASP's CSV injection rule) gets a leading `'`,
+ * so Excel shows it as text.
+ */
+export const csvField = (s: string): string => {
+  const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(t) || t !== s ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/**
+ * A unit's name as compared for duplicates: NFKC (full-width brackets,
+ * letters and digits as ASCII; composed characters), with format characters
+ * (zero-width space, BOM, direction marks) and white space removed.
+ */
+export const unitKey = (name: string): string => name.normalize('NFKC').replace(/[\p{Cf}\s]/gu, '');
 
 /**
  * One row per unit, one column per cell, and a last row of totals; the header
@@ -103,6 +118,7 @@ export function breakdownCsv(units: readonly UnitReport[], lang: Lang): string {
   const show = (c: FigureCell, n: number) => (c.amount ? String(yuanToAmount(n)) : String(n));
   const lines = [head];
   for (const u of units) lines.push([String(field(u.data, 'agency') ?? ''), u.file, ...cells.map((c) => show(c, cellValue(u.data, c)!))]);
+  // Numbers are written as they are (none starts with a formula character); text is neutralised.
   lines.push([lang === 'zh' ? '合计' : 'Total', '', ...cells.map((c) => show(c, sumCell(units, c)))]);
   return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

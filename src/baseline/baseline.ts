@@ -2,9 +2,12 @@
 // can be adopted and only new mistakes fail. A finding is matched by file
 // (relative to the baseline's folder), rule id and cell pointer — never by
 // line, so that editing other parts of a file does not break the match. The
-// same key recorded N times suppresses at most N findings.
+// same key recorded N times suppresses at most N findings. A parse error
+// (the file could not be read, so nothing in it was checked) is never
+// recorded and never hidden, even by a hand-written entry.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LocatedFinding } from '../diagnostics/finding.js';
+import { isFixedRule } from '../config/config.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -41,6 +44,7 @@ const keyOf = (file: string, ruleId: string, pointer: string) => JSON.stringify(
 export function makeBaseline(findings: readonly LocatedFinding[], cwd: string, baselineFile: string): Baseline {
   const counts = new Map<string, { entry: Omit<BaselineEntry, 'count'>; n: number }>();
   for (const f of findings) {
+    if (isFixedRule(f.ruleId)) continue;
     const entry = { file: baselinePath(f.file, cwd, baselineFile), ruleId: f.ruleId, pointer: f.pointer };
     const k = keyOf(entry.file, entry.ruleId, entry.pointer);
     const c = counts.get(k);
@@ -87,6 +91,10 @@ export function applyBaseline(findings: readonly LocatedFinding[], baseline: Bas
   const kept: LocatedFinding[] = [];
   let suppressed = 0;
   for (const f of findings) {
+    if (isFixedRule(f.ruleId)) {
+      kept.push(f);
+      continue;
+    }
     const k = keyOf(baselinePath(f.file, cwd, baselineFile), f.ruleId, f.pointer);
     const n = left.get(k) ?? 0;
     if (n > 0) {

@@ -7,12 +7,14 @@ import type { CliIO } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkMany } from '../cli/check-many.js';
+import { loadSettings } from '../cli/config.js';
+import { applySettings } from '../config/config.js';
 import { checkSource } from '../check.js';
 import { formatMessage } from '../diagnostics/format-message.js';
-import { writeAtomic } from '../cli/write.js';
+import { writeAtomicAll } from '../cli/write.js';
 import { describePointer } from '../model/cells.js';
 import type { Lang } from '../model/label.js';
-import { aggregateProblems, aggregateReports, breakdownCsv, type AggregateProblem, type UnitReport } from '../aggregate/aggregate.js';
+import { aggregateProblems, aggregateReports, breakdownCsv, unitKey, type AggregateProblem, type UnitReport } from '../aggregate/aggregate.js';
 import { aggregateToYaml } from '../aggregate/to-yaml.js';
 
 /** aggregate's options, as commander gives them (src/cli.ts). */
@@ -21,6 +23,8 @@ export interface AggregateFlags {
   readonly output?: string;
   readonly breakdown?: string;
   readonly breakdownOutput?: string;
+  readonly config?: string;
+  readonly rule?: readonly string[];
 }
 
 export const AGGREGATE_TEXT = {
@@ -91,12 +95,15 @@ export async function aggregateCommand(files: readonly string[], flags: Aggregat
     seen.set(real, f);
   }
 
+  // The rule settings validate uses: the inputs validate passes are rolled up.
+  const { settings, notice } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang, home: io.env.HOME });
+  if (notice) io.stderr(`report: ${notice}\n`);
   // Every input must be clean of errors (warnings are allowed).
   const units: UnitReport[] = [];
   let refused = false;
   for await (const r of checkMany(files, io, { lang })) {
     if (r.error !== undefined) throw new UsageError(r.error);
-    const errors = r.findings.filter((f) => f.severity === 'error');
+    const errors = applySettings(r.findings, settings).filter((f) => f.severity === 'error');
     if (errors.length) {
       const e = errors[0]!;
       io.stderr(`report: ${AGGREGATE_TEXT.hasErrors[lang](r.file, errors.length, `${e.line}:${e.column} ${formatMessage(e, lang)}`)}\n`);
@@ -107,12 +114,14 @@ export async function aggregateCommand(files: readonly string[], flags: Aggregat
   }
   if (refused) return 1;
   const problems = aggregateProblems(units);
-  const byAgency = new Map<unknown, string>();
+  // One unit however its name is typed: （局） and (局), a zero-width space, full-width letters, NFD.
+  const byAgency = new Map<string, string>();
   for (const u of units) {
-    const a = (u.data as Record<string, unknown>).agency;
-    const prev = byAgency.get(a);
-    if (prev !== undefined) { io.stderr(`report: ${AGGREGATE_TEXT.sameUnit[lang](prev, u.file, String(a))}\n`); refused = true; }
-    byAgency.set(a, u.file);
+    const a = String((u.data as Record<string, unknown>).agency);
+    const key = unitKey(a);
+    const prev = byAgency.get(key);
+    if (prev !== undefined) { io.stderr(`report: ${AGGREGATE_TEXT.sameUnit[lang](prev, u.file, a)}\n`); refused = true; }
+    byAgency.set(key, u.file);
   }
   for (const p of problems) io.stderr(`report: ${problemText(p, lang)}\n`);
   if (refused || problems.length) return 1;
@@ -121,16 +130,17 @@ export async function aggregateCommand(files: readonly string[], flags: Aggregat
   const text = aggregateToYaml(report, AGGREGATE_TEXT.header[lang](agency, report.year, units.length));
   // The roll-up of clean inputs is clean; if not, that is a bug, not the user's data.
   const check = checkSource(text, { filename: 'aggregate.yaml' });
-  const bad = check.findings.find((f) => f.severity === 'error');
+  const bad = applySettings(check.findings, settings).find((f) => f.severity === 'error');
   if (bad) throw new Error(`roll-up does not validate: ${bad.ruleId} ${formatMessage(bad, 'en')}`);
 
   const inputs = files.map((f) => resolve(io.cwd, f));
-  if (flags.output !== undefined) {
-    writeAtomic(resolve(io.cwd, flags.output), text, { inputs, lang });
-  } else {
-    io.stdout(text);
-  }
-  if (breakdownTo !== undefined) writeAtomic(resolve(io.cwd, breakdownTo), breakdownCsv(units, lang), { inputs, lang });
+  // Every output or none: both files are written whole before either takes its name, and standard output comes last.
+  const outputs = [
+    ...(flags.output !== undefined ? [{ target: resolve(io.cwd, flags.output), content: text }] : []),
+    ...(breakdownTo !== undefined ? [{ target: resolve(io.cwd, breakdownTo), content: breakdownCsv(units, lang) }] : []),
+  ];
+  if (outputs.length) writeAtomicAll(outputs, { inputs, lang });
+  if (flags.output === undefined) io.stdout(text);
   if (flags.output !== undefined) io.stderr(`${AGGREGATE_TEXT.written[lang](units.length, flags.output)}\n`);
   return 0;
 }

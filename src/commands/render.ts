@@ -5,7 +5,7 @@ import { UsageError } from '../cli/io.js';
 import type { GlobalOptions } from '../cli.js';
 import { checkSource } from '../check.js';
 import { readInput } from '../cli/read.js';
-import { writeAtomic, writeInBatch } from '../cli/write.js';
+import { fileId, writeAtomic, writeInBatch } from '../cli/write.js';
 import { setImmediate as turn } from 'node:timers/promises';
 import { stylish, stylishStream } from '../formatters/stylish.js';
 import { renderReport, TemplateError, type RenderFormat, type RenderOptions, type TemplateName } from '../render/index.js';
@@ -15,6 +15,8 @@ import type { Lang } from '../model/label.js';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { expandOperands } from '../cli/expand.js';
 import { checkMany } from '../cli/check-many.js';
+import { loadSettings } from '../cli/config.js';
+import { applySettings, type RuleSettings } from '../config/config.js';
 
 /** render's options, as commander gives them (src/cli.ts). */
 export interface RenderFlags {
@@ -25,6 +27,8 @@ export interface RenderFlags {
   readonly template?: string;
   readonly force?: boolean;
   readonly stdinFilename?: string;
+  readonly config?: string;
+  readonly rule?: readonly string[];
 }
 
 const TEXT = {
@@ -43,6 +47,10 @@ const TEXT = {
   },
   outDirAndOutput: { zh: () => '--out-dir 与 -o/--output 不能同时使用', en: () => '--out-dir and -o/--output cannot be used together' },
   outDirStdin: { zh: () => '--out-dir 只接受文件，不接受标准输入（-）', en: () => '--out-dir takes files, not standard input (-)' },
+  outputIsInput: {
+    zh: (o: string, f: string) => `${f} 会生成到 ${o}，而它也是一个输入文件；未生成任何报告（请换一个 --out-dir）`,
+    en: (o: string, f: string) => `${f} would be rendered to ${o}, which is also an input; nothing rendered (choose another --out-dir)`,
+  },
   sameOutput: {
     zh: (a: string, b: string, o: string) => `${a} 与 ${b} 会生成同一个文件 ${o}；请分开生成`,
     en: (a: string, b: string, o: string) => `${a} and ${b} would both be rendered to ${o}; render them separately`,
@@ -85,17 +93,21 @@ export async function renderCommand(operands: readonly string[], flags: RenderFl
   const format = pickFormat(flags, lang);
   if (format !== 'html' && flags.fragment) throw new UsageError(TEXT.htmlOnly[lang]('--fragment'));
   if (format !== 'html' && flags.template !== undefined) throw new UsageError(TEXT.htmlOnly[lang]('--template'));
-  if (flags.outDir !== undefined) return renderMany(operands, flags, format, g, io);
+  // The rule settings validate uses: a report validate passes is rendered, and one it fails is not.
+  const { settings, notice } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang, home: io.env.HOME });
+  if (notice) io.stderr(`report: ${notice}\n`);
+  if (flags.outDir !== undefined) return renderMany(operands, flags, format, g, io, settings);
   if (operands.length !== 1) throw new UsageError(TEXT.manyNeedOutDir[lang](operands.length));
   if (format === 'docx' && flags.output === undefined) throw new UsageError(TEXT.docxNeedsFile[lang]());
   const file = operands[0]!;
 
   const input = await readInput(file, io, lang);
   const name = file === '-' ? (flags.stdinFilename ?? '-') : file;
-  const checked = checkSource(input.bytes, {
+  const raw = checkSource(input.bytes, {
     filename: name, byteLength: input.size,
     kind: file === '-' && !flags.stdinFilename ? 'yaml' : undefined,
   });
+  const checked = { ...raw, findings: applySettings(raw.findings, settings) };
   if (checked.findings.length) io.stderr(stylish([{ file: name, findings: checked.findings }], { lang, color: g.color && io.stderrIsTTY, fileCount: 1 }));
   // A folder that cannot be read matters only if the page is rendered: a report with errors is refused first.
   let texts: TemplateTexts | undefined;
@@ -150,7 +162,7 @@ export function outputPaths(inputs: readonly string[], outDir: string, format: O
 }
 
 /** `report render FILES… --out-dir DIR`: every report in one call, one after the other on this thread. */
-async function renderMany(operands: readonly string[], flags: RenderFlags, format: OutFormat, g: GlobalOptions, io: CliIO): Promise<number> {
+async function renderMany(operands: readonly string[], flags: RenderFlags, format: OutFormat, g: GlobalOptions, io: CliIO, settings: RuleSettings): Promise<number> {
   const lang = g.lang;
   if (flags.output !== undefined) throw new UsageError(TEXT.outDirAndOutput[lang]());
   if (operands.includes('-')) throw new UsageError(TEXT.outDirStdin[lang]());
@@ -181,13 +193,21 @@ async function renderMany(operands: readonly string[], flags: RenderFlags, forma
     if (other !== undefined) throw new UsageError(TEXT.sameOutput[lang](other, files[i]!, shown(io.cwd, o)));
     seen.set(o, files[i]!);
   }
+  // No output may be any input (by path or by device and inode: a symlink, a hard link), checked before any page is written.
+  const inputPaths = new Set(files.map((f) => resolve(io.cwd, f)));
+  const inputIds = new Set(files.map((f) => fileId(resolve(io.cwd, f))).filter((x) => x !== undefined));
+  for (const [i, o] of outputs.entries()) {
+    const id = inputIds.size ? fileId(o) : undefined;
+    if (inputPaths.has(o) || (id !== undefined && inputIds.has(id))) throw new UsageError(TEXT.outputIsInput[lang](shown(io.cwd, o), files[i]!));
+  }
   let written = 0;
   let skipped = 0;
   const color = g.color && io.stderrIsTTY;
   const findingsOut = stylishStream({ lang, color });
   const options = { format, lang, fragment: Boolean(flags.fragment), ...(templates ? { templates, templateFiles } : {}) };
   let i = 0;
-  for await (const r of checkMany(files, io, { lang })) {
+  for await (const checked of checkMany(files, io, { lang })) {
+    const r = checked.error === undefined ? { ...checked, findings: applySettings(checked.findings, settings) } : checked;
     // A signal is handled only when the event loop turns (its poll phase, just before setImmediate's):
     // a Ctrl-C during one page ends the batch before the next is begun.
     await turn();

@@ -55,7 +55,8 @@ export async function validateCommand(operands: readonly string[], flags: Valida
   }
   if (!operands.length) throw new UsageError(CLI_TEXT.noFiles[lang]());
   // Configuration and baseline are read first: a mistake there stops before any work.
-  const { settings } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang });
+  const { settings, notice } = loadSettings({ cwd: io.cwd, config: flags.config, rules: flags.rule, lang, home: io.env.HOME });
+  if (notice) io.stderr(`report: ${notice}\n`);
   const baseline = flags.baseline !== undefined ? readBaseline(flags.baseline, io.cwd, lang) : undefined;
 
   const expanded = await expandOperands(operands, io.cwd, lang);
@@ -72,7 +73,7 @@ export async function validateCommand(operands: readonly string[], flags: Valida
     // A rule turned off is one whose cells the user wants left as written.
     const off = new Set([...settings].filter(([, s]) => s === 'off').map(([id]) => id));
     for (const file of files) {
-      const r = fixFile(file, io.cwd, lang, { off });
+      const r = fixFile(file, io.cwd, lang, { off }, (line) => io.stderr(`report: ${line}\n`));
       if (r.skipped) io.stderr(`report: ${r.skipped}\n`);
       for (const c of r.changes) out(`${describeChange(file, c, lang)}\n`);
       changed += r.changes.length;
@@ -135,7 +136,7 @@ export async function validateCommand(operands: readonly string[], flags: Valida
   if (flags.writeBaseline !== undefined) {
     const b = makeBaseline(results.flatMap((r) => r.findings), io.cwd, flags.writeBaseline);
     writeBaseline(flags.writeBaseline, b, io.cwd, files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)), lang);
-    io.stderr(`${BASELINE_TEXT.written[lang](flags.writeBaseline, results.reduce((n, r) => n + r.findings.length, 0))}\n`);
+    io.stderr(`${BASELINE_TEXT.written[lang](flags.writeBaseline, b.findings.reduce((n, e) => n + (e.count ?? 1), 0))}\n`);
     return ioFailed ? 2 : 0;
   }
 

@@ -40,6 +40,16 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A parse error: the file could not be read, so nothing in it was checked.
+ * Such a rule cannot be turned down in a configuration, nor recorded in or
+ * hidden by a baseline.
+ */
+export function isFixedRule(id: string): boolean {
+  const info = RULE_BY_ID.get(id);
+  return info !== undefined && info.stage === 'parse' && info.severity === 'error';
+}
+
 /** Checks one setting; `where` names the file or option for the error. */
 function checkSetting(id: string, value: unknown, where: string): RuleSetting {
   const info = RULE_BY_ID.get(id);
@@ -48,7 +58,7 @@ function checkSetting(id: string, value: unknown, where: string): RuleSetting {
     throw new ConfigError('badSetting', where, { id, value: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) });
   }
   // A file that cannot be parsed has no data to check: those errors stay errors.
-  if (info.stage === 'parse' && info.severity === 'error' && value !== 'error') throw new ConfigError('fixedRule', where, { id });
+  if (isFixedRule(id) && value !== 'error') throw new ConfigError('fixedRule', where, { id });
   return value as RuleSetting;
 }
 

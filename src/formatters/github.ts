@@ -3,7 +3,7 @@
 import type { LocatedFinding } from '../diagnostics/finding.js';
 import { formatMessage } from '../diagnostics/format-message.js';
 import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
-import { shown } from './shown.js';
+import { shown, visible } from './shown.js';
 
 export const MAX_ANNOTATIONS = 10;
 
@@ -45,7 +45,7 @@ export function githubStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterSt
     end(fileCount) {
       const ordered = [...errors, ...warnings];
       const lines = ordered.slice(0, MAX_ANNOTATIONS).map((f) =>
-        `::${f.severity} file=${escapeProperty(f.file.split('\\').join('/'))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(formatMessage(f, ctx.lang))}`);
+        `::${f.severity} file=${escapeProperty(visible(f.file.split('\\').join('/')))},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}::${escapeData(visible(formatMessage(f, ctx.lang)))}`);
       const rest = errorCount + warningCount - MAX_ANNOTATIONS;
       if (rest > 0) lines.push(`::notice title=report validate::${escapeData(T.more[ctx.lang](rest))}`);
       lines.push(T.summary[ctx.lang](fileCount, errorCount, warningCount));

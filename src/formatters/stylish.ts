@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { formatMessage } from '../diagnostics/format-message.js';
 import { whole, type FormatContext, type Formatter, type FormatterStream } from './types.js';
+import { visible } from './shown.js';
 
 const T = {
   error: { zh: '错误', en: 'error' },
@@ -20,7 +21,7 @@ export function stylishStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterS
       const shown = ctx.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
       for (const f of r.findings) if (f.severity === 'error') errors++; else warnings++;
       if (!shown.length) return '';
-      const lines: string[] = [c.underline(r.file)];
+      const lines: string[] = [c.underline(visible(r.file))];
       const pos = shown.map((f) => `${f.line}:${f.column}`);
       const width = Math.max(...pos.map((p) => p.length));
       const sev = shown.map((f) => T[f.severity][ctx.lang]);
@@ -28,7 +29,7 @@ export function stylishStream(ctx: Omit<FormatContext, 'fileCount'>): FormatterS
       shown.forEach((f, i) => {
         const x = sev[i]!.padEnd(sevWidth - (width8(sev[i]!) - sev[i]!.length));
         const sevText = f.severity === 'error' ? c.red(x) : c.yellow(x);
-        lines.push(`  ${c.dim(pos[i]!.padEnd(width))}  ${sevText}  ${formatMessage(f, ctx.lang)}  ${c.dim(f.ruleId)}`);
+        lines.push(`  ${c.dim(pos[i]!.padEnd(width))}  ${sevText}  ${visible(formatMessage(f, ctx.lang))}  ${c.dim(f.ruleId)}`);
       });
       return lines.join('\n') + '\n\n';
     },

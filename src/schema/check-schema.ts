@@ -13,8 +13,9 @@ const FULL_WIDTH_DIGITS = /^[\s　]*[０-９]+[\s　]*$/;
 const DIGITS = /^\s*[0-9]+\s*$/;
 // Thousands separators: ASCII or full-width comma, space, thin space, apostrophe, dot-free.
 const SEPARATED = /^\s*[0-9]{1,3}(?:[,， \u2009\u202f'’][0-9]{3})+\s*$/;
-const INVISIBLE = /[\u00a0\u200b-\u200f\u2060\ufeff]/;
-const INVISIBLE_ALL = /[\u00a0\u200b-\u200f\u2060\ufeff]/g;
+// No-break and zero-width spaces, NEL, soft hyphen, direction marks and overrides (RLO), word joiners, a BOM mid-line.
+const INVISIBLE = /[\u0085\u00a0\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 const toAscii = (v: string) => v.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/，/g, ',');
 
 /** A message quotes at most this much of a value or key (a pasted page is not repeated). */
