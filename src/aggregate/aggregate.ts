@@ -97,7 +97,8 @@ export function aggregateReports(units: readonly UnitReport[], options: { agency
  * so Excel shows it as text.
  */
 export const csvField = (s: string): string => {
-  const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // A plain number (a signed 本年增/减 of the 2019 edition: -4) is data, not a formula.
+  const t = /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(t) || t !== s ? `"${t.replace(/"/g, '""')}"` : t;
 };
 

@@ -344,7 +344,8 @@ function sweep(dir: string): void {
 
 const LOCK_WAIT_MS = 50;
 const LOCK_TRIES = 600;
-const pause = new Int32Array(new SharedArrayBuffer(4));
+// Made on first wait: the editor's browser bundle loads this module and has no SharedArrayBuffer.
+let pause: Int32Array | undefined;
 
 /**
  * Takes the `--fix` lock of `file` (`.NAME.xxgk-lock` beside its real path,
@@ -376,7 +377,7 @@ export function lockFile(file: string, options: { readonly lang?: Lang; readonly
     }
     if (tries >= LOCK_TRIES) throw new UsageError(TEXT.locked[lang](file, holder));
     if (!told) { told = true; options.onWait?.(holder); }
-    Atomics.wait(pause, 0, 0, LOCK_WAIT_MS);
+    Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, LOCK_WAIT_MS);
   }
   reached('locked', ++locksTaken);
   return () => {
