@@ -7,7 +7,8 @@ import type { Finding, Position } from '../diagnostics/finding.js';
 import { escapePointerPart, joinPointer, parsePointer } from '../model/cells.js';
 import { CONTROL, decode } from './decode.js';
 import { lineStartsOf, offsetToPosition, scanJson, type JsonScan } from './json-scan.js';
-import { isPlainNumber, offsetAt, readSubset } from './subset-yaml.js';
+import { REFUSED, isPlainNumber, offsetAt, readSubset } from './subset-yaml.js';
+import { FULL_WIDTH, findSlip, type Slip } from './slips.js';
 
 export type SourceKind = 'yaml' | 'json';
 /** A real report is a few KB. */
@@ -78,7 +79,7 @@ export function loadReport(input: Uint8Array | string, options: LoadOptions = {}
   if (control >= 0) {
     const at = offsetToPosition(lineStartsOf(text), control);
     const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
-    const f: Finding = { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: `control character U+${code} (not allowed in YAML or JSON text; delete it)` }, ...at };
+    const f: Finding = { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { slip: 'control', code: `U+${code}`, ...at }, ...at };
     return { data: undefined, findings: [...findings, f], text, kind, locate: () => ORIGIN };
   }
   if (text.length > MAX_BYTES) {
@@ -114,7 +115,8 @@ function checkShape(data: unknown): Omit<Finding, 'line' | 'column'> | undefined
  */
 const CAREFUL_MAX = 128 * 1024;
 
-function loadYaml(text: string, clean = false): Loaded {
+/** `window: false` reads a broken file's whole text with the Document (the differential test compares the two). */
+export function loadYaml(text: string, clean = false, window = true): Loaded {
   // CRLF is read as LF: the same lines and columns (lone CRs are LF already).
   const lf = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
   const r = readSubset(lf, MAX_DEPTH, clean);
@@ -137,24 +139,50 @@ function loadYaml(text: string, clean = false): Loaded {
       : { ruleId: 'PARSE-TOO-LARGE', severity: 'error', pointer: '', params: { size: text.length, limit: CAREFUL_MAX }, ...at };
     return { data: undefined, findings: [f], locate: () => ORIGIN };
   }
-  const doc = slowParse(text);
+  // A broken entry is most often why the reader gave up: the Document of that entry and the one
+  // before it (a few hundred characters, not the whole file) says whether the file is refused.
+  // Safe because a top-level key line never continues what the entry before it began (YAML refuses
+  // a quote, bracket or block left open into column 0); tests/differential/fuzz.test.ts proves the
+  // verdict and the place the same as the whole Document's on 20,000 edits.
+  const windowed = WINDOWED.test(lf);
+  let stop = r.gaveUp;
+  // The reader gives up at the first character it never reads (a tab, say) before reading anything:
+  // the text before that entry is read, so that a slip above it is the one found.
+  const head = windowed && REFUSED.test(lf[stop] ?? '') ? entryStart(lf, stop) : 0;
+  if (head > 0) {
+    const h = readSubset(lf.slice(0, head), MAX_DEPTH);
+    if ('gaveUp' in h) stop = h.gaveUp;
+  }
+  const from = windowed ? entryStart(lf, entryStart(lf, stop) - 1) : 0;
+  const to = windowed ? entryEnd(lf, stop) : lf.length;
+  if (windowed && window) {
+    // Where the reader stopped (having read every line above) at a slip YAML always refuses, the
+    // slip says so without the Document (which, cold, costs a broken file more than its whole check).
+    if (!REFUSED.test(lf[stop] ?? '')) {
+      const s = findSlip(lf, from, to, { offset: stop, code: '' });
+      if (s.sure && !lf.slice(Math.min(s.offset, stop), Math.max(s.offset, stop)).includes('\n')) return { data: undefined, findings: [slipFinding(s)], locate: () => ORIGIN };
+    }
+    const errs = slowParse(lf.slice(from, to)).doc.errors;
+    if (errs.length && errs.every((e) => !UNTRUSTED.has(e.code) && !/call stack/i.test(e.message))) {
+      return { data: undefined, findings: [syntaxFinding(lf, from, to, { offset: from + firstOf(errs).pos[0], code: firstOf(errs).code })], locate: () => ORIGIN };
+    }
+  }
+  const doc = slowParse(lf);
   const locate = (pointer: string, atKey?: boolean) => locateInDoc(doc, pointer, atKey);
   const at = (offset: number): Position => {
     const p = doc.lc.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const found = survey(doc.doc, at);
-  const findings: Finding[] = [];
-  for (const e of doc.doc.errors) {
-    if (/call stack/i.test(e.message)) {
-      findings.push(tooDeepFinding(at(e.pos[0])));
-      break;
-    }
-    if (e.code === 'MULTIPLE_DOCS') findings.push({ ruleId: 'PARSE-MULTI-DOC', severity: 'error', pointer: '', params: {}, ...at(e.pos[0]) });
-    else findings.push({ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, ...at(e.pos[0]) });
+  const errs = doc.doc.errors;
+  if (errs.length) {
+    // One slip, one finding: what the parser says after the first error is about the same slip.
+    const e = firstOf(errs);
+    if (errs.some((x) => /call stack/i.test(x.message))) return { data: undefined, findings: [tooDeepFinding(at(errs.find((x) => /call stack/i.test(x.message))!.pos[0]))], locate };
+    if (e.code === 'MULTIPLE_DOCS') return { data: undefined, findings: [{ ruleId: 'PARSE-MULTI-DOC', severity: 'error', pointer: '', params: {}, ...at(e.pos[0]) }], locate };
+    return { data: undefined, findings: [syntaxFinding(lf, from, to, { offset: e.pos[0], code: e.code })], locate };
   }
-  findings.push(...found.duplicates);
-  if (findings.length) return { data: undefined, findings: dedupe(findings).sort((x, y) => x.line! - y.line! || x.column! - y.column!), locate };
+  const found = survey(doc.doc, at);
+  if (found.duplicates.length) return { data: undefined, findings: dedupe(found.duplicates).sort((x, y) => x.line! - y.line! || x.column! - y.column!), locate };
   // An alias first, else an anchor (placed at its `&`: the node's range starts after it).
   const alias = found.alias ?? found.anchor;
   if (alias) {
@@ -165,15 +193,15 @@ function loadYaml(text: string, clean = false): Loaded {
   }
   if (found.deep !== undefined) return { data: undefined, findings: [tooDeepFinding(locate(found.deep))], locate };
   if (found.collectionKey) {
-    const detail = 'a key must be text, not a list or mapping (in a flow mapping, write {…} and […] only as values)';
-    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail }, ...at(found.collectionKey.range?.[0] ?? 0) }], locate };
+    const where = at(found.collectionKey.range?.[0] ?? 0);
+    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { slip: 'collectionKey', ...where }, ...where }], locate };
   }
   let data: unknown;
   try {
     data = doc.doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
     if (e instanceof RangeError) return { data: undefined, findings: [tooDeepFinding(ORIGIN)], locate };
-    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: (e as Error).message }, line: 1, column: 1 }], locate };
+    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { slip: 'yaml', code: 'IMPOSSIBLE', ...ORIGIN }, ...ORIGIN }], locate };
   }
   return { data, findings: emptyFinding(text, data), locate, numbers: found.numbers.size ? found.numbers : undefined };
 }
@@ -223,6 +251,34 @@ function survey(d: Document, at: (offset: number) => Position) {
 }
 
 const clipKey = (k: string) => (k.length > 60 ? `${k.slice(0, 60)}…` : k);
+
+/** Errors a part of the file may give where the whole does not: an alias or tag defined elsewhere, and the like. */
+const UNTRUSTED = new Set(['BAD_ALIAS', 'TAG_RESOLVE_FAILED', 'MULTIPLE_DOCS', 'DUPLICATE_KEY', 'BAD_DIRECTIVE', 'RESOURCE_EXHAUSTION', 'IMPOSSIBLE']);
+/** A file read in windows: a block mapping whose first key is plain (comments and `---` before it), no directives. */
+const WINDOWED = /^(?:[ \t]*(?:#.*)?\n|---[ \t]*(?:#.*)?\n)*[^\s#\-?:%.[\]{},|>!&*@`'"](?![^]*\n%)/;
+/** A line that starts a top-level entry: a plain key at column 0. */
+const isEntryStart = (t: string, i: number) => i < t.length && !/[\s#\-?:%.[\]{},|>!&*@`'"]/.test(t[i]!);
+
+/** The start of the top-level entry holding `offset` (the line of its key), or 0. */
+function entryStart(t: string, offset: number): number {
+  let s = t.lastIndexOf('\n', offset - 1) + 1;
+  while (s > 0 && !isEntryStart(t, s)) s = t.lastIndexOf('\n', s - 2) + 1;
+  return s;
+}
+
+/** The end of the top-level entry holding `offset`: the start of the next one, or the text's end. */
+function entryEnd(t: string, offset: number): number {
+  for (let i = t.indexOf('\n', offset); i >= 0; i = t.indexOf('\n', i + 1)) if (isEntryStart(t, i + 1)) return i + 1;
+  return t.length;
+}
+
+const firstOf = <E extends { pos: [number, number] }>(errs: readonly E[]): E => errs.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+
+const syntaxFinding = (lf: string, from: number, to: number, error: { offset: number; code: string }) => slipFinding(findSlip(lf, from, to, error));
+
+function slipFinding(s: Slip): Finding {
+  return { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: s.params, line: s.params.line as number, column: s.params.column as number };
+}
 
 function tooDeepFinding(at: Position): Finding {
   return { ruleId: 'PARSE-TOO-DEEP', severity: 'error', pointer: '', params: { limit: MAX_DEPTH }, line: at.line, column: at.column };
@@ -328,11 +384,12 @@ function loadJson(text: string): Loaded {
     const s = getScan();
     const at = pos(s.error?.offset ?? 0);
     if (s.error?.message === 'nesting too deep') return { data: undefined, findings: [tooDeepFinding(at)], locate };
-    return { data: undefined, findings: [{ ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: s.error?.message ?? 'invalid JSON' }, ...at }], locate };
+    return { data: undefined, findings: [jsonFinding(text, s.error?.offset ?? 0, s.error?.message ?? '', at)], locate };
   }
   const s = getScan();
   if (s.error) {
-    return { data: undefined, findings: [{ ruleId: s.error.message === 'nesting too deep' ? 'PARSE-TOO-DEEP' : 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { detail: s.error.message, limit: MAX_DEPTH }, ...pos(s.error.offset) }], locate };
+    const at = pos(s.error.offset);
+    return { data: undefined, findings: [s.error.message === 'nesting too deep' ? tooDeepFinding(at) : jsonFinding(text, s.error.offset, s.error.message, at)], locate };
   }
   if (s.duplicates.length) {
     return {
@@ -344,6 +401,22 @@ function loadJson(text: string): Loaded {
   // (scanJson refused anything nested deeper than MAX_DEPTH.)
   return { data, findings: [], locate, numbers: /[0-9][eE.]|[0-9]{16}/.test(text) ? numbersInJson(text, s) : undefined };
 }
+
+/** The JSON scanner's error as a slip: a full-width character where it stopped, else what was expected there. */
+function jsonFinding(text: string, offset: number, message: string, at: Position): Finding {
+  const c = text[offset] ?? '';
+  const slip: Finding['params'] = FULL_WIDTH[c] !== undefined
+    ? { slip: 'fullWidth', char: c, fix: FULL_WIDTH[c] }
+    : { slip: 'json', expected: JSON_EXPECTED.find(([m]) => message.startsWith(m))?.[1] ?? 'value', ...(c && /\S/.test(c) ? { char: c } : {}) };
+  return { ruleId: 'PARSE-SYNTAX', severity: 'error', pointer: '', params: { ...slip, ...at }, ...at };
+}
+
+/** The scanner's messages (json-scan.ts) by what the parse expected there. */
+const JSON_EXPECTED: [string, string][] = [
+  ['control character', 'noControl'], ['unterminated string', 'quote'], ['invalid escape', 'escape'], ['expected a "key"', 'key'],
+  ['expected ":"', 'colon'], ['expected "," or "}"', 'commaBrace'], ['expected "," or "]"', 'commaBracket'], ['unexpected end', 'more'],
+  ['unexpected character', 'value'], ['unexpected text after', 'end'],
+];
 
 const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 

@@ -2,7 +2,7 @@
 // reports these ids itself, so none has a check here; a file with a parse
 // error has no data for the later stages.
 import { TYPE_EN, TYPE_ZH } from '../diagnostics/messages.js';
-import { defineRule } from './rule.js';
+import { defineRule, type Params } from './rule.js';
 
 const DATA_FILE = {
   zh: '本工具的数据文件约定（不是官方格式的要求）：一个 UTF-8 编码的 YAML 或 JSON 文件写一份年度报告，顶层是以 `format`、`agency`、`year` 等为键的映射。',
@@ -28,8 +28,76 @@ export const parseSyntax = defineRule({
     wrong: 'agency: 某某县人民政府办公室\nyear: 2023\n  published: 2024-01-20\n',
     right: 'agency: 某某县人民政府办公室\nyear: 2023\npublished: 2024-01-20\n',
   },
-  message: { zh: (p) => `语法错误：${p.detail}`, en: (p) => `Syntax error: ${p.detail}` },
+  message: { zh: (p) => `语法错误：${syntaxZh(p)}`, en: (p) => `Syntax error: ${syntaxEn(p)}` },
 });
+
+// The loader's slips (src/load/slips.ts and load.ts), worded here: never the parser's own English.
+const WIDE_ZH: Record<string, string> = { '：': '冒号', '，': '逗号', '｛': '左花括号', '｝': '右花括号', '［': '左方括号', '］': '右方括号', '“': '双引号', '”': '双引号', '‘': '单引号', '’': '单引号', '\u3000': '空格' };
+const WIDE_EN: Record<string, string> = { '：': 'colon', '，': 'comma', '｛': 'brace', '｝': 'brace', '［': 'bracket', '］': 'bracket', '“': 'quote', '”': 'quote', '‘': 'quote', '’': 'quote', '\u3000': 'space' };
+const YAML_ZH: Record<string, string> = {
+  BAD_INDENT: '缩进不齐（同一层的键应从同一列开始）', MISSING_CHAR: '缺少配对的引号或括号，或键后缺少冒号', BLOCK_AS_IMPLICIT_KEY: '一行中有多余的冒号“: ”（值中含“: ”时请给整个值加引号）',
+  MULTILINE_IMPLICIT_KEY: '键没有写在一行内，或上一行的值没有结束', UNEXPECTED_TOKEN: '此处有多余的符号', TAB_AS_INDENT: '用了制表符（Tab）缩进，请改用空格',
+  BLOCK_IN_FLOW: '花括号或方括号中不能换行缩进写键值', KEY_OVER_1024_CHARS: '键太长（冒号应在键开始后 1024 个字符以内）', BAD_DQ_ESCAPE: '双引号中的反斜杠“\\”转义无效（写成“\\\\”，或改用单引号）',
+  BAD_SCALAR_START: '值不能以这个符号开头（请给整个值加引号）', MULTIPLE_ANCHORS: '一个值上有多个锚点', MULTIPLE_TAGS: '一个值上有多个标签', BAD_PROP_ORDER: '锚点或标签的位置不对',
+};
+const YAML_EN: Record<string, string> = {
+  BAD_INDENT: 'uneven indentation (keys at one level start in the same column)', MISSING_CHAR: 'a closing quote or bracket, or the colon after a key, is missing', BLOCK_AS_IMPLICIT_KEY: 'a stray ": " on the line (quote the whole value when it holds ": ")',
+  MULTILINE_IMPLICIT_KEY: 'a key not on one line, or the value above it not ended', UNEXPECTED_TOKEN: 'a character that does not belong here', TAB_AS_INDENT: 'a tab used as indentation; use spaces',
+  BLOCK_IN_FLOW: 'keys on indented lines inside braces or brackets', KEY_OVER_1024_CHARS: 'the key is too long (its colon must be within 1024 characters of its start)', BAD_DQ_ESCAPE: 'a backslash escape in double quotes that YAML does not know (write "\\\\" or use single quotes)',
+  BAD_SCALAR_START: 'a value cannot start with this character (quote the whole value)', MULTIPLE_ANCHORS: 'more than one anchor on a value', MULTIPLE_TAGS: 'more than one tag on a value', BAD_PROP_ORDER: 'an anchor or tag in the wrong place',
+};
+const JSON_ZH: Record<string, string> = {
+  noControl: '字符串中有控制字符（换行请写成 \\n）', quote: '字符串的双引号没有闭合', escape: '字符串中的反斜杠转义无效', key: '此处应是用双引号括起的键（JSON 不允许单引号、注释和末尾多余的逗号）',
+  colon: '键后应是冒号“:”', commaBrace: '此处应是逗号“,”或右花括号“}”', commaBracket: '此处应是逗号“,”或右方括号“]”', more: '文件在此结束，但括号还没有闭合', value: '此处应是一个值（数字、带双引号的文字、true、false、null、{…} 或 […]）', end: 'JSON 数据已结束，后面不应再有内容',
+};
+const JSON_EN: Record<string, string> = {
+  noControl: 'a control character inside a string (write a line break as \\n)', quote: 'a string whose double quote is not closed', escape: 'a backslash escape in a string that JSON does not know', key: 'a key in double quotes was expected (JSON allows no single quotes, comments or trailing commas)',
+  colon: 'a colon ":" was expected after the key', commaBrace: 'a comma "," or "}" was expected', commaBracket: 'a comma "," or "]" was expected', more: 'the file ends before its brackets are closed', value: 'a value was expected (a number, text in double quotes, true, false, null, {…} or […])', end: 'the JSON value has ended; nothing may follow it',
+};
+const spaces = (n: unknown) => `${n} space${n === 1 ? '' : 's'}`;
+const quoteZh = (c: unknown) => (c === '"' ? '双引号' : '单引号');
+
+function syntaxZh(p: Params): string {
+  const at = `第 ${p.line} 行第 ${p.column} 列`;
+  switch (p.slip) {
+    case 'fullWidth': {
+      const name = WIDE_ZH[String(p.char)] ?? '符号';
+      return `${at}是全角${name}“${p.char}”，YAML 和 JSON 只认半角符号：把全角${name}“${p.char}”改为半角${name}“${p.fix}”`;
+    }
+    case 'tab': return `${at}用制表符（Tab）缩进，YAML 不允许用 Tab 缩进：改用空格，与同级的键对齐`;
+    case 'indent': return `第 ${p.line} 行缩进了 ${p.indent} 个空格，而周围同级的键用 ${p.expected} 个：${p.expected === 0 ? '删去行首的空格，顶格写' : `改为 ${p.expected} 个空格`}`;
+    case 'unclosed': return `第 ${p.line} 行第 ${p.openColumn} 列的“${p.char}”在本行没有配对的“${p.close}”：在行末（${at}）补上“${p.close}”`;
+    case 'extraClose': return `${at}多了一个“${p.char}”，前面没有与它配对的括号：删去它`;
+    case 'quote': return `${at}的${quoteZh(p.char)} ${p.char} 没有闭合：在值的末尾补上 ${p.char}，或删去这个引号`;
+    case 'colonSpace': return `${at}的冒号后面缺少空格：写成“键: 值”，冒号后加一个半角空格`;
+    case 'noColon': return `第 ${p.line} 行应写成“键: 值”，但这一行没有半角冒号“: ”：在键后加上“: ”`;
+    case 'control': return `${at}有控制字符 ${p.code}（YAML 和 JSON 都不允许，多半是从 Word 复制来的）：删去它`;
+    case 'collectionKey': return `${at}：键只能是文字，不能是列表或映射（花括号中的 {…} 和 […] 只能写在值的位置）`;
+    case 'json': return `${at}无法按 JSON 读取：${JSON_ZH[String(p.expected)] ?? JSON_ZH.value}${p.char ? `（此处是“${p.char}”）` : ''}`;
+    default: return `${at}无法按 YAML 读取：${YAML_ZH[String(p.code)] ?? '此处的写法不合 YAML 语法'}`;
+  }
+}
+
+function syntaxEn(p: Params): string {
+  const at = `line ${p.line}, column ${p.column}`;
+  switch (p.slip) {
+    case 'fullWidth': {
+      const name = WIDE_EN[String(p.char)] ?? 'character';
+      return `${at} has a full-width ${name} "${p.char}"; YAML and JSON read only half-width punctuation: replace the full-width ${name} "${p.char}" with "${p.fix}"${p.char === '：' ? ' (a colon and a space)' : ''}`;
+    }
+    case 'tab': return `${at} indents with a tab, which YAML does not allow: indent with spaces, aligned with the keys at the same level`;
+    case 'indent': return `line ${p.line} is indented ${spaces(p.indent)}; the keys around it use ${p.expected}: ${p.expected === 0 ? 'delete the spaces at its start' : `indent it ${spaces(p.expected)}`}`;
+    case 'unclosed': return `the "${p.char}" at line ${p.line}, column ${p.openColumn} is not closed on its line: add "${p.close}" at the end of the line (${at})`;
+    case 'extraClose': return `${at} has a "${p.char}" that closes nothing: delete it`;
+    case 'quote': return `the quote ${p.char} at ${at} is not closed: add ${p.char} at the end of the value, or delete this one`;
+    case 'colonSpace': return `${at}: no space after the colon: write "key: value", with a space after the colon`;
+    case 'noColon': return `line ${p.line} should read "key: value" but has no half-width colon ": ": add ": " after the key`;
+    case 'control': return `${at} holds the control character ${p.code} (not allowed in YAML or JSON text; usually copied from Word): delete it`;
+    case 'collectionKey': return `${at}: a key must be text, not a list or mapping (in braces, write {…} and […] only as values)`;
+    case 'json': return `${at} cannot be read as JSON: ${JSON_EN[String(p.expected)] ?? JSON_EN.value}${p.char ? ` (found "${p.char}")` : ''}`;
+    default: return `${at} cannot be read as YAML: ${YAML_EN[String(p.code)] ?? 'this is not YAML syntax'}`;
+  }
+}
 
 export const parseDuplicateKey = defineRule({
   id: 'PARSE-DUPLICATE-KEY',

@@ -10,7 +10,7 @@ import { stylishStream } from '../../src/formatters/stylish.js';
 import type { FileResult } from '../../src/formatters/types.js';
 
 const finding = (file: string, line: number, severity: 'error' | 'warning'): LocatedFinding => ({
-  file, ruleId: severity === 'error' ? 'PARSE-SYNTAX' : 'PARSE-ENCODING', severity, pointer: '', line, column: 1, params: severity === 'error' ? { detail: `m${line}` } : { encoding: `m${line}` }, related: [],
+  file, ruleId: severity === 'error' ? 'PARSE-SYNTAX' : 'PARSE-ENCODING', severity, pointer: '', line, column: 1, params: severity === 'error' ? { slip: 'noColon', line, column: 1 } : { encoding: `m${line}` }, related: [],
 });
 const results: FileResult[] = [
   { file: 'a.yaml', findings: [] },
@@ -39,7 +39,7 @@ describe('streamed formatters', () => {
   it('stylish: prints nothing for a clean file, each file block as it comes, one summary at the end', () => {
     const s = stylishStream({ lang: 'en', color: false });
     expect(s.file(results[0]!)).toBe('');
-    expect(s.file(results[3]!)).toBe('d.yaml\n  1:1  error  Syntax error: m1  PARSE-SYNTAX\n  2:1  error  Syntax error: m2  PARSE-SYNTAX\n  3:1  error  Syntax error: m3  PARSE-SYNTAX\n  4:1  error  Syntax error: m4  PARSE-SYNTAX\n\n');
+    expect(s.file(results[3]!)).toBe('d.yaml\n' + [1, 2, 3, 4].map((n) => `  ${n}:1  error  Syntax error: line ${n} should read "key: value" but has no half-width colon ": ": add ": " after the key  PARSE-SYNTAX\n`).join('') + '\n');
     expect(s.end(2)).toBe('✖ 4 problems (4 errors, 0 warnings) in 2 files\n');
     const quiet = stylishStream({ lang: 'zh', color: false, quiet: true });
     expect(quiet.file(results[1]!) + quiet.end(1)).toBe('✖ 1 个文件中共 12 个问题（0 个错误，12 个警告）\n');
