@@ -48,6 +48,7 @@ function scanBody(b: string): Scan {
   const out: Scan = { colon: -1, open: [], extra: -1, quote: -1, blockValue: 'none', dash: false };
   let expect = true; // at the start of a scalar
   let closed = false; // just after a collection closed at depth 0
+  let quoted = -1; // where the last quoted scalar ended
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     const n = b[i + 1];
@@ -64,6 +65,7 @@ function scanBody(b: string): Scan {
       }
       if (j >= b.length) { out.quote = i; return out; }
       i = j;
+      quoted = i;
       expect = false;
       continue;
     }
@@ -77,7 +79,8 @@ function scanBody(b: string): Scan {
     }
     closed = false;
     if (c === ',' && flow) { expect = true; continue; }
-    if (c === ':' && (n === undefined || n === ' ' || (flow && /[,[\]{}]/.test(n)))) {
+    // (In braces, `"key":value` is JSON-like: a colon right after a quoted key needs no space.)
+    if (c === ':' && (n === undefined || n === ' ' || (flow && (/[,[\]{}]/.test(n) || quoted === i - 1)))) {
       if (!flow && out.colon < 0) {
         out.colon = i;
         const rest = b.slice(i + 1).trim();

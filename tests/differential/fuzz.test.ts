@@ -99,6 +99,12 @@ describe('the loader and the yaml Document on 20,000 random edits', () => {
 });
 
 describe('named regressions', () => {
+  it('a bracket inside a quoted value of JSON-like braces ("key":"…{…") is text, not an unclosed bracket', () => {
+    const text = 'contact: {"address":"中埠镇{铁山路37号","phone":"0533-3081517"}\n';
+    expect(authority(text).data).toBeDefined();
+    expect(loadReport(text, { filename: 'x.yaml' }).findings).toEqual([]);
+  });
+
   it('a quote closed at the end of the next line is a syntax error, not two fields merged', () => {
     const text = "contact:\n  office: '方城县释之街道办事处党政办公室\n  address: 方城县释之路 47 号'\n  phone: \"037767282399\"\n";
     const r = loadReport(text, { filename: 'x.yaml' });
